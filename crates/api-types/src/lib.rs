@@ -1,0 +1,12 @@
+//! The wire format of Dayline's HTTP API: request and response bodies with their OpenAPI
+//! schemas. Kept apart from database rows so tables can change while the API stays stable.
+
+mod health;
+mod problem;
+mod setup;
+mod user;
+
+pub use health::{HealthStatus, Liveness};
+pub use problem::{FieldError, Problem};
+pub use setup::{SetupRequest, SetupStatus};
+pub use user::{GlobalRole, UserResponse};

@@ -1,0 +1,25 @@
+//! Dayline's storage layer: one `Db` over SQLite or PostgreSQL, SQL written once for both,
+//! transactions that carry their audit entry and outbox event, migrations, and the clock.
+
+mod args;
+pub mod audit;
+pub mod clock;
+mod error;
+pub mod ids;
+pub mod migrate;
+pub mod outbox;
+mod pool;
+mod sql;
+mod tx;
+
+pub use args::Arg;
+pub use audit::AuditEntry;
+pub use clock::{Clock, SharedClock, SystemClock, TestClock};
+pub use error::DbError;
+pub use ids::new_id;
+pub use outbox::NewEvent;
+pub use pool::{Backend, Db, DbOptions, PoolStats};
+pub use sql::{Row, Source, sql};
+pub use tx::{ActorContext, WriteTx};
+
+pub type DbResult<T> = Result<T, DbError>;

@@ -1,0 +1,172 @@
+//! Connection pools. SQLite gets a read pool and a separate one-connection writer pool:
+//! SQLite allows one writer at a time anyway, and queueing writers in our process instead of
+//! in SQLite's busy handler keeps write latency flat.
+
+use std::path::PathBuf;
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::pool::PoolConnection;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{ConnectOptions, PgPool, Postgres, Sqlite, SqlitePool};
+
+use crate::sql::Conn;
+use crate::{DbError, DbResult, SharedClock};
+
+/// How to reach the database.
+#[derive(Debug, Clone)]
+pub struct DbOptions {
+    /// `postgres://…`; `None` means the embedded SQLite file.
+    pub postgres_url: Option<String>,
+    pub sqlite_path: PathBuf,
+    pub max_connections: u32,
+    /// How long a request waits for a connection before the database counts as unavailable.
+    pub acquire_timeout: Duration,
+    pub sqlite_busy_timeout: Duration,
+}
+
+#[derive(Clone)]
+pub enum Backend {
+    Sqlite { reader: SqlitePool, writer: SqlitePool },
+    Postgres(PgPool),
+}
+
+/// The database handle every part of Dayline shares. Cheap to clone.
+#[derive(Clone)]
+pub struct Db {
+    pub(crate) backend: Backend,
+    pub(crate) clock: SharedClock,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PoolStats {
+    pub size: u32,
+    pub idle: u32,
+    pub max: u32,
+}
+
+pub(crate) enum ReadConn {
+    Sqlite(PoolConnection<Sqlite>),
+    Postgres(PoolConnection<Postgres>),
+}
+
+impl ReadConn {
+    pub(crate) fn as_conn(&mut self) -> Conn<'_> {
+        match self {
+            ReadConn::Sqlite(c) => Conn::Sqlite(c),
+            ReadConn::Postgres(c) => Conn::Postgres(c),
+        }
+    }
+}
+
+impl Db {
+    /// Opens the pools and checks that the database answers. Fails fast (within the acquire
+    /// timeout) so a wrong URL stops start-up with a clear message.
+    pub async fn connect(options: &DbOptions, clock: SharedClock) -> DbResult<Db> {
+        let backend = match &options.postgres_url {
+            Some(url) => Backend::Postgres(connect_postgres(url, options).await?),
+            None => connect_sqlite(options).await?,
+        };
+        Ok(Db { backend, clock })
+    }
+
+    pub fn backend(&self) -> &Backend {
+        &self.backend
+    }
+
+    pub fn backend_name(&self) -> &'static str {
+        match self.backend {
+            Backend::Sqlite { .. } => "sqlite",
+            Backend::Postgres(_) => "postgres",
+        }
+    }
+
+    pub fn clock(&self) -> &SharedClock {
+        &self.clock
+    }
+
+    pub(crate) async fn acquire_reader(&self) -> DbResult<ReadConn> {
+        Ok(match &self.backend {
+            Backend::Sqlite { reader, .. } => ReadConn::Sqlite(reader.acquire().await?),
+            Backend::Postgres(pool) => ReadConn::Postgres(pool.acquire().await?),
+        })
+    }
+
+    /// Checks that the database accepts writes right now. On SQLite this takes the write lock
+    /// for an instant, so a file held by another process reports as unavailable.
+    pub async fn probe(&self) -> DbResult<()> {
+        match &self.backend {
+            Backend::Sqlite { writer, .. } => {
+                let tx = writer.begin_with("BEGIN IMMEDIATE").await?;
+                tx.rollback().await?;
+            }
+            Backend::Postgres(pool) => {
+                sqlx::query("SELECT 1").execute(pool).await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Pool gauges for `/metrics`: the read pool on SQLite, the only pool on PostgreSQL.
+    pub fn pool_stats(&self) -> PoolStats {
+        let (size, idle, max) = match &self.backend {
+            Backend::Sqlite { reader, .. } => {
+                (reader.size(), reader.num_idle(), reader.options().get_max_connections())
+            }
+            Backend::Postgres(pool) => (pool.size(), pool.num_idle(), pool.options().get_max_connections()),
+        };
+        PoolStats { size, idle: u32::try_from(idle).unwrap_or(u32::MAX), max }
+    }
+
+    pub async fn close(&self) {
+        match &self.backend {
+            Backend::Sqlite { reader, writer } => {
+                reader.close().await;
+                writer.close().await;
+            }
+            Backend::Postgres(pool) => pool.close().await,
+        }
+    }
+}
+
+async fn connect_postgres(url: &str, options: &DbOptions) -> DbResult<PgPool> {
+    let connect = PgConnectOptions::from_str(url)
+        .map_err(DbError::Other)?
+        .application_name("dayline")
+        .log_slow_statements(tracing::log::LevelFilter::Warn, Duration::from_secs(1));
+    let pool = PgPoolOptions::new()
+        .max_connections(options.max_connections)
+        .min_connections(1)
+        .acquire_timeout(options.acquire_timeout)
+        // A dead connection is found by the query that uses it; pinging before every use would
+        // cost a round trip on the hot path.
+        .test_before_acquire(false)
+        .connect_with(connect)
+        .await?;
+    Ok(pool)
+}
+
+async fn connect_sqlite(options: &DbOptions) -> DbResult<Backend> {
+    let base = SqliteConnectOptions::new()
+        .filename(&options.sqlite_path)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Full)
+        .foreign_keys(true)
+        .busy_timeout(options.sqlite_busy_timeout)
+        .log_slow_statements(tracing::log::LevelFilter::Warn, Duration::from_secs(1));
+    // The writer creates the file and switches it to WAL before any reader opens it.
+    let writer = SqlitePoolOptions::new()
+        .max_connections(1)
+        .acquire_timeout(options.acquire_timeout)
+        .test_before_acquire(false)
+        .connect_with(base.clone().create_if_missing(true))
+        .await?;
+    let reader = SqlitePoolOptions::new()
+        .max_connections(options.max_connections)
+        .acquire_timeout(options.acquire_timeout)
+        .test_before_acquire(false)
+        .connect_with(base.read_only(true))
+        .await?;
+    Ok(Backend::Sqlite { reader, writer })
+}

@@ -1,0 +1,132 @@
+//! One SQL text for both backends. Queries use `$1`-style placeholders and the dialect
+//! subset SQLite and PostgreSQL share; rows decode into structs that implement `FromRow`
+//! for both drivers.
+
+use sqlx::postgres::PgRow;
+use sqlx::sqlite::SqliteRow;
+use sqlx::{FromRow, PgConnection, Postgres, Sqlite, SqliteConnection};
+
+use crate::{Arg, Db, DbResult, WriteTx};
+
+/// A row type that decodes from both backends.
+pub trait Row: for<'r> FromRow<'r, SqliteRow> + for<'r> FromRow<'r, PgRow> + Send + Unpin {}
+impl<T> Row for T where T: for<'r> FromRow<'r, SqliteRow> + for<'r> FromRow<'r, PgRow> + Send + Unpin {}
+
+/// A statement and its bound values, not yet tied to a backend.
+#[must_use = "a statement does nothing until it is fetched or executed"]
+#[derive(Debug, Clone)]
+pub struct Sql {
+    text: &'static str,
+    args: Vec<Arg>,
+}
+
+/// Starts a statement. The text is `'static` on purpose: values go through `bind`, never
+/// through string formatting.
+pub fn sql(text: &'static str) -> Sql {
+    Sql { text, args: Vec::new() }
+}
+
+/// Where a statement runs: the read pool or an open write transaction.
+pub enum Source<'a> {
+    Db(&'a Db),
+    Tx(&'a mut WriteTx),
+}
+
+impl<'a> From<&'a Db> for Source<'a> {
+    fn from(db: &'a Db) -> Self {
+        Source::Db(db)
+    }
+}
+
+impl<'a> From<&'a mut WriteTx> for Source<'a> {
+    fn from(tx: &'a mut WriteTx) -> Self {
+        Source::Tx(tx)
+    }
+}
+
+/// A borrowed connection of either backend.
+pub(crate) enum Conn<'c> {
+    Sqlite(&'c mut SqliteConnection),
+    Postgres(&'c mut PgConnection),
+}
+
+macro_rules! bind_all {
+    ($query:expr, $args:expr) => {{
+        let mut query = $query;
+        for arg in $args {
+            query = match arg {
+                Arg::Uuid(v) => query.bind(*v),
+                Arg::Text(v) => query.bind(v.clone()),
+                Arg::Int(v) => query.bind(*v),
+                Arg::Bool(v) => query.bind(*v),
+                Arg::Time(v) => query.bind(*v),
+                Arg::Json(v) => query.bind(v.clone().map(sqlx::types::Json)),
+            };
+        }
+        query
+    }};
+}
+
+impl Sql {
+    pub fn bind(mut self, value: impl Into<Arg>) -> Self {
+        self.args.push(value.into());
+        self
+    }
+
+    pub async fn fetch_all<'a, T: Row>(self, on: impl Into<Source<'a>>) -> DbResult<Vec<T>> {
+        match on.into() {
+            Source::Db(db) => {
+                let mut conn = db.acquire_reader().await?;
+                self.fetch_all_on(conn.as_conn()).await
+            }
+            Source::Tx(tx) => self.fetch_all_on(tx.conn()).await,
+        }
+    }
+
+    pub async fn fetch_optional<'a, T: Row>(self, on: impl Into<Source<'a>>) -> DbResult<Option<T>> {
+        match on.into() {
+            Source::Db(db) => {
+                let mut conn = db.acquire_reader().await?;
+                self.fetch_optional_on(conn.as_conn()).await
+            }
+            Source::Tx(tx) => self.fetch_optional_on(tx.conn()).await,
+        }
+    }
+
+    /// Like `fetch_optional`, but a missing row is an error of the caller's choosing.
+    pub async fn fetch_one<'a, T: Row>(self, on: impl Into<Source<'a>>) -> DbResult<T> {
+        self.fetch_optional(on).await?.ok_or(crate::DbError::Other(sqlx::Error::RowNotFound))
+    }
+
+    /// Runs a statement inside a write transaction and returns the number of rows affected.
+    pub async fn execute(self, tx: &mut WriteTx) -> DbResult<u64> {
+        self.execute_on(tx.conn()).await
+    }
+
+    pub(crate) async fn execute_on(&self, conn: Conn<'_>) -> DbResult<u64> {
+        Ok(match conn {
+            Conn::Sqlite(c) => {
+                bind_all!(sqlx::query::<Sqlite>(self.text), &self.args).execute(c).await?.rows_affected()
+            }
+            Conn::Postgres(c) => {
+                bind_all!(sqlx::query::<Postgres>(self.text), &self.args).execute(c).await?.rows_affected()
+            }
+        })
+    }
+
+    async fn fetch_all_on<T: Row>(&self, conn: Conn<'_>) -> DbResult<Vec<T>> {
+        Ok(match conn {
+            Conn::Sqlite(c) => bind_all!(sqlx::query_as::<Sqlite, T>(self.text), &self.args).fetch_all(c).await?,
+            Conn::Postgres(c) => bind_all!(sqlx::query_as::<Postgres, T>(self.text), &self.args).fetch_all(c).await?,
+        })
+    }
+
+    async fn fetch_optional_on<T: Row>(&self, conn: Conn<'_>) -> DbResult<Option<T>> {
+        Ok(match conn {
+            Conn::Sqlite(c) => bind_all!(sqlx::query_as::<Sqlite, T>(self.text), &self.args).fetch_optional(c).await?,
+            Conn::Postgres(c) => {
+                bind_all!(sqlx::query_as::<Postgres, T>(self.text), &self.args).fetch_optional(c).await?
+            }
+        })
+    }
+}

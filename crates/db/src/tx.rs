@@ -1,0 +1,118 @@
+//! Write transactions. Every change Dayline makes goes through a `WriteTx`, which refuses
+//! to commit unless the change wrote its audit entry: a change without its audit row
+//! cannot happen.
+
+use sqlx::{Postgres, Sqlite, Transaction};
+use uuid::Uuid;
+
+use crate::pool::Backend;
+use crate::sql::{Conn, sql};
+use crate::{AuditEntry, Db, DbError, DbResult, NewEvent};
+
+/// Who is acting and from where; written into audit rows and, on PostgreSQL, into the
+/// transaction-local settings that Row-Level Security reads.
+#[derive(Debug, Clone, Default)]
+pub struct ActorContext {
+    pub user_id: Option<Uuid>,
+    pub is_super_admin: bool,
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+    pub request_id: Option<String>,
+}
+
+impl ActorContext {
+    /// The system itself (jobs, the command line) with no user behind it.
+    pub fn system() -> Self {
+        Self::default()
+    }
+}
+
+pub(crate) enum TxInner {
+    Sqlite(Transaction<'static, Sqlite>),
+    Postgres(Transaction<'static, Postgres>),
+}
+
+pub struct WriteTx {
+    inner: TxInner,
+    actor: ActorContext,
+    db: Db,
+    audited: bool,
+}
+
+impl Db {
+    /// Begins a write transaction on behalf of `actor`.
+    pub async fn begin(&self, actor: ActorContext) -> DbResult<WriteTx> {
+        let inner = match &self.backend {
+            // IMMEDIATE takes the write lock up front, so a transaction that reads and then
+            // writes cannot deadlock against another process's writer.
+            Backend::Sqlite { writer, .. } => TxInner::Sqlite(writer.begin_with("BEGIN IMMEDIATE").await?),
+            Backend::Postgres(pool) => TxInner::Postgres(pool.begin().await?),
+        };
+        let mut tx = WriteTx { inner, actor, db: self.clone(), audited: false };
+        if let TxInner::Postgres(_) = tx.inner {
+            // Transaction-local (`true`): safe behind a pooler in transaction mode.
+            let user_id = tx.actor.user_id.map(|id| id.to_string()).unwrap_or_default();
+            let super_admin = tx.actor.is_super_admin.to_string();
+            sql("SELECT set_config('dayline.user_id', $1, true), set_config('dayline.is_super_admin', $2, true)")
+                .bind(user_id)
+                .bind(super_admin)
+                .execute_on(tx.conn())
+                .await?;
+        }
+        Ok(tx)
+    }
+}
+
+impl WriteTx {
+    pub(crate) fn conn(&mut self) -> Conn<'_> {
+        match &mut self.inner {
+            TxInner::Sqlite(tx) => Conn::Sqlite(tx),
+            TxInner::Postgres(tx) => Conn::Postgres(tx),
+        }
+    }
+
+    pub fn actor(&self) -> &ActorContext {
+        &self.actor
+    }
+
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+
+    /// "Now" for this transaction, from the application's clock.
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.db.clock.now()
+    }
+
+    /// Writes the audit row for this change.
+    pub async fn audit(&mut self, entry: AuditEntry) -> DbResult<Uuid> {
+        let id = crate::audit::insert(self, entry).await?;
+        self.audited = true;
+        Ok(id)
+    }
+
+    /// Writes an outbox event; it is dispatched only if the transaction commits.
+    pub async fn emit(&mut self, event: NewEvent) -> DbResult<Uuid> {
+        crate::outbox::insert(self, event).await
+    }
+
+    pub async fn commit(self) -> DbResult<()> {
+        if !self.audited {
+            // Dropping the transaction rolls it back.
+            return Err(DbError::MissingAudit);
+        }
+        match self.inner {
+            TxInner::Sqlite(tx) => tx.commit().await?,
+            TxInner::Postgres(tx) => tx.commit().await?,
+        }
+        Ok(())
+    }
+
+    pub async fn rollback(self) -> DbResult<()> {
+        match self.inner {
+            TxInner::Sqlite(tx) => tx.rollback().await?,
+            TxInner::Postgres(tx) => tx.rollback().await?,
+        }
+        Ok(())
+    }
+}

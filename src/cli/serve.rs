@@ -1,0 +1,52 @@
+use std::sync::Arc;
+
+use anyhow::Context;
+use dayline_db::SystemClock;
+use tokio::net::TcpListener;
+
+use crate::config::Settings;
+use crate::start::{StartError, prepare};
+
+pub async fn run(settings: Settings) -> anyhow::Result<()> {
+    let started = std::time::Instant::now();
+    let listen = settings.listen;
+    let base_url = settings.public_base_url();
+    let state = prepare(settings, Arc::new(SystemClock)).await?;
+    let listener =
+        TcpListener::bind(listen).await.with_context(|| format!("cannot listen on {listen}")).map_err(StartError)?;
+    tracing::info!(
+        address = %listen,
+        backend = state.db.backend_name(),
+        ready_ms = started.elapsed().as_millis() as u64,
+        "Dayline is listening on {base_url}"
+    );
+    if let Some(token) = state.setup.token() {
+        tracing::info!(
+            "Dayline is not set up yet. Create the first administrator at {base_url}/setup?token={token} \
+             (or POST /api/v1/setup with this token, or run `dayline admin create-user --super-admin`)."
+        );
+    }
+    crate::launch(listener, state, shutdown_signal()).await
+}
+
+/// SIGINT (Ctrl-C) or SIGTERM (service managers, containers).
+async fn shutdown_signal() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {},
+        () = terminate => {},
+    }
+}

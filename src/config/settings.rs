@@ -1,0 +1,204 @@
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use secrecy::{ExposeSecret, SecretString};
+use serde::{Deserialize, Deserializer};
+
+use super::redact::redact_url;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    /// JSON when standard output is not a terminal, human-readable otherwise.
+    Auto,
+    Json,
+    Pretty,
+}
+
+/// Every setting Dayline reads. `Debug` never shows secrets (they are `SecretString`s).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Settings {
+    /// Address the HTTP server binds.
+    pub listen: SocketAddr,
+    /// Where the SQLite database, keys and files live; created if missing.
+    pub data_dir: PathBuf,
+    /// `postgres://…` to use PostgreSQL; empty for the embedded SQLite database.
+    #[serde(deserialize_with = "optional_secret")]
+    pub database_url: Option<SecretString>,
+    /// A table-owning role for migrations when `database_url` is the restricted app role.
+    #[serde(deserialize_with = "optional_secret")]
+    pub database_migration_url: Option<SecretString>,
+    #[serde(deserialize_with = "number")]
+    pub database_max_connections: u32,
+    /// How long a request waits for a database connection before answering 503.
+    #[serde(deserialize_with = "number")]
+    pub database_acquire_timeout_ms: u64,
+    /// How long SQLite waits for a lock held by another process.
+    #[serde(deserialize_with = "number")]
+    pub sqlite_busy_timeout_ms: u64,
+    /// The URL users reach Dayline at; used in links and mails, and turns on HSTS when https.
+    pub public_url: Option<String>,
+    /// Shown in mails and page titles.
+    pub instance_name: String,
+    /// Log filter, e.g. `info` or `info,dayline=debug`.
+    pub log: String,
+    pub log_format: LogFormat,
+    /// Largest accepted request body, in bytes.
+    #[serde(deserialize_with = "number")]
+    pub body_limit_bytes: usize,
+    /// Requests running longer than this are answered with 503.
+    #[serde(deserialize_with = "number")]
+    pub request_timeout_secs: u64,
+    /// How long shutdown waits for in-flight requests.
+    #[serde(deserialize_with = "number")]
+    pub shutdown_grace_secs: u64,
+    /// When set, `GET /metrics` requires `Authorization: Bearer <token>`.
+    #[serde(deserialize_with = "optional_secret")]
+    pub metrics_token: Option<SecretString>,
+    /// Origins allowed to call the API from a browser; empty turns CORS off.
+    #[serde(deserialize_with = "list")]
+    pub cors_origins: Vec<String>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            data_dir: PathBuf::from("./data"),
+            database_url: None,
+            database_migration_url: None,
+            database_max_connections: 10,
+            database_acquire_timeout_ms: 3_000,
+            sqlite_busy_timeout_ms: 5_000,
+            public_url: None,
+            instance_name: "Dayline".to_owned(),
+            log: "info".to_owned(),
+            log_format: LogFormat::Auto,
+            body_limit_bytes: 1024 * 1024,
+            request_timeout_secs: 30,
+            shutdown_grace_secs: 30,
+            metrics_token: None,
+            cors_origins: Vec::new(),
+        }
+    }
+}
+
+impl Settings {
+    pub fn request_timeout(&self) -> Duration {
+        Duration::from_secs(self.request_timeout_secs)
+    }
+
+    pub fn sqlite_path(&self) -> PathBuf {
+        self.data_dir.join("dayline.db")
+    }
+
+    /// The URL in links: the configured public URL, else the listen address.
+    pub fn public_base_url(&self) -> String {
+        match &self.public_url {
+            Some(url) => url.trim_end_matches('/').to_owned(),
+            None => format!("http://{}", self.listen),
+        }
+    }
+
+    pub fn uses_https(&self) -> bool {
+        self.public_url.as_deref().is_some_and(|u| u.starts_with("https://"))
+    }
+
+    pub fn db_options(&self) -> dayline_db::DbOptions {
+        self.db_options_for(self.database_url.as_ref())
+    }
+
+    /// Options for migrations: the migration URL when set, else the normal one.
+    pub fn migration_db_options(&self) -> dayline_db::DbOptions {
+        self.db_options_for(self.database_migration_url.as_ref().or(self.database_url.as_ref()))
+    }
+
+    fn db_options_for(&self, url: Option<&SecretString>) -> dayline_db::DbOptions {
+        dayline_db::DbOptions {
+            postgres_url: url.map(|u| u.expose_secret().to_owned()),
+            sqlite_path: self.sqlite_path(),
+            max_connections: self.database_max_connections,
+            acquire_timeout: Duration::from_millis(self.database_acquire_timeout_ms),
+            sqlite_busy_timeout: Duration::from_millis(self.sqlite_busy_timeout_ms),
+        }
+    }
+
+    /// The effective configuration as TOML, secrets redacted (`dayline config check`).
+    pub fn to_redacted_toml(&self) -> String {
+        let secret = |s: &Option<SecretString>| s.as_ref().map(|v| redact_url(v.expose_secret()));
+        let mut table = toml::Table::new();
+        let mut put = |key: &str, value: toml::Value| {
+            table.insert(key.to_owned(), value);
+        };
+        put("listen", self.listen.to_string().into());
+        put("data_dir", self.data_dir.display().to_string().into());
+        if let Some(url) = secret(&self.database_url) {
+            put("database_url", url.into());
+        }
+        if let Some(url) = secret(&self.database_migration_url) {
+            put("database_migration_url", url.into());
+        }
+        put("database_max_connections", i64::from(self.database_max_connections).into());
+        put("database_acquire_timeout_ms", saturating_i64(self.database_acquire_timeout_ms).into());
+        put("sqlite_busy_timeout_ms", saturating_i64(self.sqlite_busy_timeout_ms).into());
+        if let Some(url) = &self.public_url {
+            put("public_url", url.clone().into());
+        }
+        put("instance_name", self.instance_name.clone().into());
+        put("log", self.log.clone().into());
+        put("log_format", format!("{:?}", self.log_format).to_lowercase().into());
+        put("body_limit_bytes", saturating_i64(self.body_limit_bytes as u64).into());
+        put("request_timeout_secs", saturating_i64(self.request_timeout_secs).into());
+        put("shutdown_grace_secs", saturating_i64(self.shutdown_grace_secs).into());
+        if self.metrics_token.is_some() {
+            put("metrics_token", "********".into());
+        }
+        put("cors_origins", self.cors_origins.clone().into());
+        toml::to_string(&table).unwrap_or_default()
+    }
+}
+
+fn saturating_i64(v: u64) -> i64 {
+    i64::try_from(v).unwrap_or(i64::MAX)
+}
+
+/// Environment values arrive as strings; TOML gives numbers. Accept both.
+fn number<'de, D, T>(de: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: TryFrom<i64> + std::str::FromStr,
+{
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum NumOrStr {
+        Num(i64),
+        Str(String),
+    }
+    let invalid = || serde::de::Error::custom("expected a non-negative whole number");
+    match NumOrStr::deserialize(de)? {
+        NumOrStr::Num(n) => T::try_from(n).map_err(|_| invalid()),
+        NumOrStr::Str(s) => s.trim().parse().map_err(|_| invalid()),
+    }
+}
+
+/// A TOML array, or a comma-separated string from the environment.
+fn list<'de, D: Deserializer<'de>>(de: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum ListOrStr {
+        List(Vec<String>),
+        Str(String),
+    }
+    Ok(match ListOrStr::deserialize(de)? {
+        ListOrStr::List(items) => items,
+        ListOrStr::Str(s) => s.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect(),
+    })
+}
+
+/// An empty string means "not set", so `DATABASE_URL=` falls back to SQLite.
+fn optional_secret<'de, D: Deserializer<'de>>(de: D) -> Result<Option<SecretString>, D::Error> {
+    let value = Option::<String>::deserialize(de)?;
+    Ok(value.filter(|v| !v.trim().is_empty()).map(SecretString::from))
+}

@@ -1,0 +1,4 @@
+//! Rules and use cases, independent of HTTP.
+
+pub mod setup;
+pub mod users;

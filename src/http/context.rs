@@ -1,0 +1,33 @@
+//! Who is calling and from where, for audit rows.
+
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::header;
+use axum::http::request::Parts;
+use dayline_db::ActorContext;
+
+use super::request_id;
+
+/// The request's actor context. Anonymous until authentication exists on the route.
+pub struct RequestContext(pub ActorContext);
+
+impl<S: Send + Sync> FromRequestParts<S> for RequestContext {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let ip = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string());
+        let user_agent = parts
+            .headers
+            .get(header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .map(|ua| ua.chars().take(512).collect());
+        Ok(RequestContext(ActorContext {
+            user_id: None,
+            is_super_admin: false,
+            ip,
+            user_agent,
+            request_id: request_id::current(),
+        }))
+    }
+}

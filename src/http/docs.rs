@@ -1,0 +1,37 @@
+//! The OpenAPI document and a docs page rendered from it by Dayline's own script (no CDN).
+
+use axum::extract::{Path, State};
+use axum::http::{HeaderValue, header};
+use axum::response::{Html, IntoResponse, Response};
+
+use crate::error::AppError;
+use crate::state::AppState;
+
+const PAGE: &str = include_str!("docs/index.html");
+const SCRIPT: &str = include_str!("docs/docs.js");
+const STYLE: &str = include_str!("docs/docs.css");
+
+/// The document is built once, when the router is built, and shared as bytes.
+#[derive(Clone)]
+pub struct OpenApiJson(pub std::sync::Arc<String>);
+
+pub async fn openapi_json(State(doc): State<OpenApiJson>) -> Response {
+    ([(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], doc.0.as_str().to_owned()).into_response()
+}
+
+pub async fn docs_page(State(state): State<AppState>) -> Html<String> {
+    Html(PAGE.replace("{{instance}}", &html_escape(&state.settings.instance_name)))
+}
+
+pub async fn docs_asset(Path(file): Path<String>) -> Result<Response, AppError> {
+    let (body, content_type) = match file.as_str() {
+        "docs.js" => (SCRIPT, "text/javascript; charset=utf-8"),
+        "docs.css" => (STYLE, "text/css; charset=utf-8"),
+        _ => return Err(AppError::NotFound),
+    };
+    Ok(([(header::CONTENT_TYPE, HeaderValue::from_static(content_type))], body).into_response())
+}
+
+fn html_escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}

@@ -1,0 +1,4 @@
+//! First-run setup.
+
+pub mod complete;
+pub mod status;

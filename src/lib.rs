@@ -1,0 +1,82 @@
+//! Dayline: a self-hosted work tracker for teams.
+//!
+//! `build_app` assembles the HTTP application; `launch` serves it on a bound listener until
+//! the shutdown future resolves. The binary, the tests and the benchmarks all start Dayline
+//! through these two functions.
+
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod domain;
+pub mod error;
+pub mod health;
+pub mod http;
+pub mod router;
+pub mod start;
+pub mod state;
+pub mod telemetry;
+pub mod web;
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+
+pub use state::AppState;
+
+/// The complete HTTP application: routes plus every cross-cutting layer.
+pub fn build_app(state: AppState) -> Router {
+    let settings = &state.settings;
+    let mut app = router::routes(state.clone())
+        .layer(DefaultBodyLimit::max(settings.body_limit_bytes))
+        .layer(axum::middleware::from_fn_with_state(settings.request_timeout(), http::layers::timeout))
+        .layer(CatchPanicLayer::custom(http::layers::panic_response));
+    if let Some(cors) = http::layers::cors(settings) {
+        app = app.layer(cors);
+    }
+    let always: http::observe::ResponseHeaders = std::sync::Arc::new(http::layers::security_headers(settings));
+    app.layer(CompressionLayer::new()).layer(axum::middleware::from_fn_with_state(always, http::observe::observe))
+}
+
+/// Serves Dayline on `listener` until `shutdown` resolves, then stops accepting
+/// connections and lets in-flight requests finish (for at most `shutdown_grace_secs`).
+pub async fn launch(
+    listener: TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
+    http::metrics::init();
+    let app = build_app(state.clone());
+    let (stop_tx, stop_rx) = watch::channel(false);
+    let monitor = tokio::spawn(state.health.clone().run(stop_rx.clone()));
+
+    let draining = state.clone();
+    let signal = async move {
+        shutdown.await;
+        draining.begin_shutdown();
+        tracing::info!("shutting down: no new connections, finishing requests in flight");
+        let _ = stop_tx.send(true);
+    };
+    let server =
+        axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).with_graceful_shutdown(signal);
+
+    let grace = Duration::from_secs(state.settings.shutdown_grace_secs);
+    let mut stopped = stop_rx;
+    let deadline = async move {
+        let _ = stopped.wait_for(|stop| *stop).await;
+        tokio::time::sleep(grace).await;
+    };
+    tokio::select! {
+        result = server => result?,
+        () = deadline => tracing::warn!("shutdown grace period over; dropping unfinished requests"),
+    }
+    monitor.abort();
+    state.db.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}

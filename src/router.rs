@@ -1,0 +1,56 @@
+//! Every route in one place, with the OpenAPI document generated from the handlers.
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::routing::get;
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::error::AppError;
+use crate::http::docs::OpenApiJson;
+use crate::http::{docs, health, metrics, setup};
+use crate::state::AppState;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Dayline API", description = "Tasks, daily check-ins, incidents and decisions for teams."),
+    tags(
+        (name = "operations", description = "Health, readiness and metrics"),
+        (name = "setup", description = "First-run setup of a new instance"),
+    )
+)]
+struct ApiDoc;
+
+/// The documented routes, and the OpenAPI document describing them.
+pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(health::health))
+        .routes(routes!(health::livez))
+        .routes(routes!(health::readyz))
+        .routes(routes!(setup::status::setup_status, setup::complete::complete_setup))
+        .split_for_parts()
+}
+
+pub fn openapi_json() -> String {
+    let (_, doc) = api();
+    doc.to_pretty_json().unwrap_or_default()
+}
+
+pub fn routes(state: AppState) -> Router {
+    let (api, _) = api();
+    let doc = OpenApiJson(Arc::new(openapi_json()));
+    let documents = Router::new().route("/api/v1/openapi.json", get(docs::openapi_json)).with_state(doc);
+    api.route("/metrics", get(metrics::render))
+        .route("/api/docs", get(docs::docs_page))
+        .route("/api/docs/{file}", get(docs::docs_asset))
+        .route("/", get(crate::web::index))
+        .fallback(not_found)
+        .with_state(state)
+        .merge(documents)
+}
+
+async fn not_found() -> AppError {
+    AppError::NotFound
+}

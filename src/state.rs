@@ -1,0 +1,55 @@
+//! What every handler shares.
+
+use std::ops::Deref;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use dayline_db::{Db, SharedClock};
+
+use crate::auth::password::PasswordHasher;
+use crate::config::Settings;
+use crate::domain::setup::SetupGate;
+use crate::health::HealthMonitor;
+
+#[derive(Clone)]
+pub struct AppState(Arc<Shared>);
+
+pub struct Shared {
+    pub settings: Settings,
+    pub db: Db,
+    pub clock: SharedClock,
+    pub health: HealthMonitor,
+    pub setup: SetupGate,
+    pub passwords: PasswordHasher,
+    shutting_down: AtomicBool,
+}
+
+impl Deref for AppState {
+    type Target = Shared;
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+impl AppState {
+    pub fn new(settings: Settings, db: Db, setup: SetupGate) -> Self {
+        let clock = db.clock().clone();
+        Self(Arc::new(Shared {
+            health: HealthMonitor::new(db.clone()),
+            passwords: PasswordHasher::new(),
+            settings,
+            db,
+            clock,
+            setup,
+            shutting_down: AtomicBool::new(false),
+        }))
+    }
+
+    pub fn begin_shutdown(&self) {
+        self.shutting_down.store(true, Ordering::Relaxed);
+    }
+
+    pub fn is_shutting_down(&self) -> bool {
+        self.shutting_down.load(Ordering::Relaxed)
+    }
+}

@@ -1,0 +1,113 @@
+//! The audit trail is append-only, and a change commits with its audit row and event or
+//! not at all.
+
+use dayline_db::{ActorContext, AuditEntry, DbError, NewEvent, new_id, sql};
+use serde_json::json;
+use sqlx::{Connection, Executor};
+
+use crate::support::{Backend, TestApp, spawn_app};
+
+async fn insert_user(tx: &mut dayline_db::WriteTx, email: &str) -> uuid::Uuid {
+    let id = new_id();
+    let now = tx.now();
+    sql("INSERT INTO users (id, email, display_name, role, created_at, updated_at) VALUES ($1, $2, 'X', 'user', $3, $3)")
+        .bind(id)
+        .bind(email)
+        .bind(now)
+        .execute(tx)
+        .await
+        .expect("insert");
+    id
+}
+
+/// Runs a statement as the table owner (PostgreSQL) or on the file itself (SQLite).
+async fn execute_as_owner(app: &TestApp, statement: &'static str) -> Result<(), sqlx::Error> {
+    match app.backend {
+        Backend::Sqlite => {
+            let url = format!("sqlite://{}", app.data_dir.path().join("dayline.db").display());
+            let mut conn = sqlx::SqliteConnection::connect(&url).await?;
+            conn.execute(statement).await.map(|_| ())
+        }
+        Backend::Postgres => {
+            let mut conn = sqlx::PgConnection::connect(&app.database.as_ref().expect("db").owner_url()).await?;
+            conn.execute(statement).await.map(|_| ())
+        }
+    }
+}
+
+on_both! {
+    async fn a_change_without_its_audit_entry_cannot_commit(backend: Backend) {
+        let app = spawn_app(backend).await;
+        let mut tx = app.state.db.begin(ActorContext::system()).await.expect("begin");
+        insert_user(&mut tx, "nobody@example.com").await;
+        let result = tx.commit().await;
+        assert!(matches!(result, Err(DbError::MissingAudit)), "{result:?}");
+        assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 0, "the change was rolled back");
+    }
+
+    async fn change_audit_and_event_commit_together_or_not_at_all(backend: Backend) {
+        let app = spawn_app(backend).await;
+        // Rolled back: nothing of the three remains.
+        let mut tx = app.state.db.begin(ActorContext::system()).await.expect("begin");
+        let id = insert_user(&mut tx, "gone@example.com").await;
+        tx.audit(AuditEntry::new("user.created", "user", Some(id))).await.expect("audit");
+        tx.emit(NewEvent { kind: "user.created", aggregate_type: "user", aggregate_id: id, group_id: None, payload: json!({}) })
+            .await
+            .expect("event");
+        tx.rollback().await.expect("rollback");
+        assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 0);
+        assert_eq!(app.count("SELECT COUNT(*) FROM audit_log").await, 0);
+        assert_eq!(app.count("SELECT COUNT(*) FROM events").await, 0);
+
+        // Committed: all three are there, the audit row naming the actor.
+        let actor = ActorContext { request_id: Some("req-1".to_owned()), ip: Some("192.0.2.1".to_owned()), ..Default::default() };
+        let mut tx = app.state.db.begin(actor).await.expect("begin");
+        let id = insert_user(&mut tx, "kept@example.com").await;
+        tx.audit(AuditEntry::new("user.created", "user", Some(id)).details(json!({"via": "test"}))).await.expect("audit");
+        tx.emit(NewEvent { kind: "user.created", aggregate_type: "user", aggregate_id: id, group_id: None, payload: json!({"id": id}) })
+            .await
+            .expect("event");
+        tx.commit().await.expect("commit");
+        let row: (String, Option<String>, Option<String>, sqlx::types::Json<serde_json::Value>) =
+            sql("SELECT action, request_id, actor_ip, details FROM audit_log WHERE target_id = $1")
+                .bind(id)
+                .fetch_one(&app.state.db)
+                .await
+                .expect("audit row");
+        assert_eq!((row.0.as_str(), row.1.as_deref(), row.2.as_deref()), ("user.created", Some("req-1"), Some("192.0.2.1")));
+        assert_eq!(row.3.0, json!({"via": "test"}));
+        assert_eq!(app.count("SELECT COUNT(*) FROM events WHERE dispatched_at IS NULL").await, 1);
+    }
+
+    async fn the_audit_log_refuses_updates_and_deletes(backend: Backend) {
+        let app = spawn_app(backend).await;
+        app.complete_setup().await;
+        let before = app.count("SELECT COUNT(*) FROM audit_log").await;
+        assert!(before >= 1);
+        // Even the table owner cannot rewrite history: triggers refuse it on both backends.
+        assert!(execute_as_owner(&app, "UPDATE audit_log SET action = 'forged'").await.is_err());
+        assert!(execute_as_owner(&app, "DELETE FROM audit_log").await.is_err());
+        assert_eq!(app.count("SELECT COUNT(*) FROM audit_log").await, before);
+        assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'forged'").await, 0);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_postgres_app_role_has_no_update_or_delete_grant_on_the_audit_log() {
+    let app = spawn_app(Backend::Postgres).await;
+    app.complete_setup().await;
+    let url = app.database.as_ref().expect("db").app_url();
+    let mut conn = sqlx::PgConnection::connect(&url).await.expect("connect as app role");
+    for statement in ["UPDATE audit_log SET action = 'forged'", "DELETE FROM audit_log", "TRUNCATE audit_log"] {
+        let err = conn.execute(statement).await.expect_err(statement);
+        let code = err.as_database_error().and_then(|e| e.code()).map(|c| c.into_owned());
+        assert_eq!(code.as_deref(), Some("42501"), "{statement}: permission denied, not the trigger: {err}");
+    }
+    // It can still read and append.
+    conn.execute("SELECT COUNT(*) FROM audit_log").await.expect("select");
+    let (owner,): (String,) = sqlx::query_as("SELECT tableowner::text FROM pg_tables WHERE tablename = 'audit_log'")
+        .fetch_one(&mut conn)
+        .await
+        .expect("owner");
+    assert_ne!(owner, crate::support::postgres::APP_ROLE, "the app role does not own the tables");
+}

@@ -1,0 +1,17 @@
+//! Dayline's integration tests: one binary, each test against a real server on a free port
+//! with its own database, on SQLite and on PostgreSQL.
+
+#[macro_use]
+mod support;
+
+mod audit;
+mod cli;
+mod config;
+mod errors;
+mod health;
+mod http_layers;
+mod metrics;
+mod openapi;
+mod schema;
+mod setup;
+mod shutdown;

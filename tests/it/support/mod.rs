@@ -1,0 +1,201 @@
+//! The test rig: `spawn_app(backend)` starts Dayline in-process on port 0 with a fresh
+//! database; `on_both!` turns one test body into a SQLite test and a PostgreSQL test.
+
+pub mod postgres;
+pub mod proxy;
+pub mod raw;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use dayline::AppState;
+use dayline::config::Settings;
+use dayline_db::{SharedClock, SystemClock};
+use tempfile::TempDir;
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+pub use self::postgres::TestDatabase;
+pub use self::proxy::Proxy;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Generates `<name>::sqlite` and `<name>::postgres` from one async test body.
+macro_rules! on_both {
+    ($(async fn $name:ident($backend:ident : Backend) $body:block)*) => {$(
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            async fn run($backend: $crate::support::Backend) $body
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() { run($crate::support::Backend::Sqlite).await }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() { run($crate::support::Backend::Postgres).await }
+        }
+    )*};
+}
+
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub state: AppState,
+    pub client: reqwest::Client,
+    pub backend: Backend,
+    pub data_dir: TempDir,
+    /// Between the app and PostgreSQL, so tests can cut the database off.
+    pub proxy: Option<Proxy>,
+    pub database: Option<TestDatabase>,
+    shutdown: Option<oneshot::Sender<()>>,
+    pub server: Option<JoinHandle<anyhow::Result<()>>>,
+}
+
+pub struct Options {
+    pub clock: SharedClock,
+    pub configure: Box<dyn FnOnce(&mut Settings) + Send>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self { clock: Arc::new(SystemClock), configure: Box::new(|_| {}) }
+    }
+}
+
+pub async fn spawn_app(backend: Backend) -> TestApp {
+    spawn_app_with(backend, Options::default()).await
+}
+
+pub async fn spawn_app_with(backend: Backend, options: Options) -> TestApp {
+    if let Ok(filter) = std::env::var("DAYLINE_TEST_LOG") {
+        // Server logs while debugging a test: DAYLINE_TEST_LOG=debug cargo test NAME
+        let _ = tracing_subscriber::fmt().with_env_filter(filter).with_test_writer().try_init();
+    }
+    let data_dir = tempfile::tempdir().expect("temp dir");
+    let mut settings = Settings {
+        data_dir: data_dir.path().to_path_buf(),
+        database_acquire_timeout_ms: 1_000,
+        sqlite_busy_timeout_ms: 250,
+        shutdown_grace_secs: 5,
+        ..Settings::default()
+    };
+    let (mut proxy, mut database) = (None, None);
+    if backend == Backend::Postgres {
+        let db = TestDatabase::create().await;
+        let p = Proxy::start(db.server_addr()).await;
+        settings.database_url = Some(db.app_url_via(p.addr).into());
+        settings.database_migration_url = Some(db.owner_url().into());
+        proxy = Some(p);
+        database = Some(db);
+    }
+    (options.configure)(&mut settings);
+    let state = dayline::start::prepare(settings, options.clock).await.expect("Dayline starts");
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let addr = listener.local_addr().expect("local addr");
+    let (tx, rx) = oneshot::channel::<()>();
+    let server = tokio::spawn(dayline::launch(listener, state.clone(), async move {
+        let _ = rx.await;
+    }));
+    let client = reqwest::Client::builder().no_proxy().build().expect("http client");
+    TestApp { addr, state, client, backend, data_dir, proxy, database, shutdown: Some(tx), server: Some(server) }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.addr, path)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.expect("request")
+    }
+
+    pub async fn post_json(&self, path: &str, body: &serde_json::Value) -> reqwest::Response {
+        self.client.post(self.url(path)).json(body).send().await.expect("request")
+    }
+
+    /// The one-time setup token the server would log.
+    pub fn setup_token(&self) -> String {
+        self.state.setup.token().expect("setup is still open")
+    }
+
+    /// Creates the first super admin through the API.
+    pub async fn complete_setup(&self) -> serde_json::Value {
+        let response = self
+            .post_json(
+                "/api/v1/setup",
+                &serde_json::json!({
+                    "token": self.setup_token(),
+                    "email": "ana@example.com",
+                    "display_name": "Ana Lima",
+                    "password": "correct horse battery staple",
+                }),
+            )
+            .await;
+        assert_eq!(response.status(), 201);
+        response.json().await.expect("json")
+    }
+
+    /// Asks the server to shut down gracefully (like SIGTERM does for the binary).
+    pub fn begin_shutdown(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+    }
+
+    /// The database as its owner: migrations and schema inspection need it on PostgreSQL.
+    pub async fn owner_db(&self) -> dayline_db::Db {
+        match &self.database {
+            None => self.state.db.clone(),
+            Some(db) => {
+                let mut settings = self.state.settings.clone();
+                settings.database_url = Some(db.owner_url().into());
+                settings.database_migration_url = None;
+                dayline::start::connect(&settings, &settings.db_options(), self.state.clock.clone())
+                    .await
+                    .expect("owner")
+            }
+        }
+    }
+
+    /// Counts rows with a statement that returns one integer, on the app's own pools.
+    pub async fn count(&self, statement: &'static str) -> i64 {
+        let (n,): (i64,) = dayline_db::sql(statement).fetch_one(&self.state.db).await.expect("count");
+        n
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        self.begin_shutdown();
+    }
+}
+
+/// Polls `check` until it is true or the attempts run out (bounded; asserts no timing).
+pub async fn eventually<F, Fut>(mut check: F) -> bool
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = bool>,
+{
+    for _ in 0..100 {
+        if check().await {
+            return true;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    false
+}
+
+/// Asserts that a response is a problem document with this status, and returns it.
+pub async fn expect_problem(response: reqwest::Response, status: u16) -> serde_json::Value {
+    assert_eq!(response.status(), status, "status");
+    let content_type = response.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
+    assert_eq!(content_type, "application/problem+json");
+    let request_id = response.headers().get("x-request-id").and_then(|v| v.to_str().ok()).map(str::to_owned);
+    let body: serde_json::Value = response.json().await.expect("problem json");
+    assert_eq!(body["status"], status);
+    assert!(body["type"].as_str().is_some_and(|t| t.starts_with("/problems/")), "{body}");
+    assert_eq!(body["request_id"].as_str(), request_id.as_deref(), "request id in body and header");
+    body
+}
