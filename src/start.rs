@@ -10,7 +10,13 @@ use crate::state::AppState;
 /// Start-up failures the operator must fix (exit code 2): bad data dir, unreachable database.
 #[derive(Debug, thiserror::Error)]
 #[error("{0:#}")]
-pub struct StartError(#[from] pub anyhow::Error);
+pub struct StartError(pub anyhow::Error);
+
+impl From<anyhow::Error> for StartError {
+    fn from(err: anyhow::Error) -> Self {
+        StartError(err)
+    }
+}
 
 /// Connects with the migration role (or the normal one), applies pending migrations and
 /// returns a connection for the application role.
