@@ -46,6 +46,8 @@ pub fn routes(state: AppState) -> Router {
         .route("/api/docs", get(docs::docs_page))
         .route("/api/docs/{file}", get(docs::docs_asset))
         .route("/", get(crate::web::index))
+        .route("/setup", get(crate::web::setup))
+        .route("/static/{file}", get(crate::web::asset))
         .fallback(not_found)
         .with_state(state)
         .merge(documents)

@@ -20,7 +20,7 @@ pub async fn openapi_json(State(doc): State<OpenApiJson>) -> Response {
 }
 
 pub async fn docs_page(State(state): State<AppState>) -> Html<String> {
-    Html(PAGE.replace("{{instance}}", &html_escape(&state.settings.instance_name)))
+    crate::web::page(PAGE, &state)
 }
 
 pub async fn docs_asset(Path(file): Path<String>) -> Result<Response, AppError> {
@@ -30,8 +30,4 @@ pub async fn docs_asset(Path(file): Path<String>) -> Result<Response, AppError> 
         _ => return Err(AppError::NotFound),
     };
     Ok(([(header::CONTENT_TYPE, HeaderValue::from_static(content_type))], body).into_response())
-}
-
-fn html_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }

@@ -90,3 +90,22 @@ async fn cors_is_off_unless_origins_are_configured() {
     let response = preflight(&open, "https://evil.example.net").await.expect("request");
     assert_eq!(header(&response, "access-control-allow-origin"), None);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn invalid_utf8_and_control_bytes_in_headers_are_harmless() {
+    use crate::support::raw;
+    let app = spawn_app(Backend::Sqlite).await;
+    let mut stream = raw::connect(app.addr).await;
+    raw::send(&mut stream, b"GET /livez HTTP/1.1\r\nHost: x\r\nX-Request-Id: caf\xe9\xff\r\nUser-Agent: \xc3\x28\r\nConnection: close\r\n\r\n").await;
+    let (status, text) = raw::read_response(&mut stream).await;
+    assert_eq!(status, 200, "{text}");
+    let id = text.lines().find_map(|l| l.strip_prefix("x-request-id: ")).expect("a request id");
+    assert_eq!(id.len(), 32, "replaced by a generated id: {id}");
+
+    let mut stream = raw::connect(app.addr).await;
+    raw::send(&mut stream, b"GET /livez HTTP/1.1\r\nHost: x\r\nX-Request-Id: a\x01b\r\nConnection: close\r\n\r\n")
+        .await;
+    let (status, _) = raw::read_response(&mut stream).await;
+    assert!(status == 200 || status == 400, "control bytes are refused or ignored, never a crash: {status}");
+    assert_eq!(app.get("/livez").await.status(), 200);
+}

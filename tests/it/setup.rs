@@ -87,3 +87,17 @@ on_both! {
         assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 1);
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_logged_setup_url_opens_a_setup_page() {
+    let app = spawn_app(crate::support::Backend::Sqlite).await;
+    let page = app.get(&format!("/setup?token={}", app.setup_token())).await;
+    assert_eq!(page.status(), 200);
+    assert!(page.headers()["content-type"].to_str().expect("ascii").starts_with("text/html"));
+    let html = page.text().await.expect("text");
+    assert!(html.contains("<form id=\"setup\"") && html.contains("/static/setup.js"));
+    assert!(!html.contains("<script>") && !html.contains("style="), "nothing inline (the CSP forbids it)");
+    let script = app.get("/static/setup.js").await.text().await.expect("text");
+    assert!(script.contains("/api/v1/setup"));
+    assert_eq!(app.get("/static/nothing.js").await.status(), 404);
+}

@@ -1,0 +1,42 @@
+//! Pages served to browsers. The full web app is served from here once it is built; until
+//! then a landing page says what this server is, and the first-run setup page lets the
+//! operator create the first administrator from the URL Dayline logs at start-up.
+
+use axum::extract::{Path, State};
+use axum::http::{HeaderValue, header};
+use axum::response::{Html, IntoResponse, Response};
+
+use crate::error::AppError;
+use crate::state::AppState;
+
+const INDEX: &str = include_str!("index.html");
+const SETUP: &str = include_str!("setup.html");
+const SETUP_JS: &str = include_str!("setup.js");
+const STYLE: &str = include_str!("style.css");
+
+fn html_escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// Fills a page template with the instance name.
+pub fn page(template: &str, state: &AppState) -> Html<String> {
+    Html(template.replace("{{instance}}", &html_escape(&state.settings.instance_name)))
+}
+
+pub async fn index(State(state): State<AppState>) -> Html<String> {
+    page(INDEX, &state)
+}
+
+/// `GET /setup?token=…`: the token stays in the page's URL and is read by the script.
+pub async fn setup(State(state): State<AppState>) -> Html<String> {
+    page(SETUP, &state)
+}
+
+pub async fn asset(Path(file): Path<String>) -> Result<Response, AppError> {
+    let (body, content_type) = match file.as_str() {
+        "setup.js" => (SETUP_JS, "text/javascript; charset=utf-8"),
+        "style.css" => (STYLE, "text/css; charset=utf-8"),
+        _ => return Err(AppError::NotFound),
+    };
+    Ok(([(header::CONTENT_TYPE, HeaderValue::from_static(content_type))], body).into_response())
+}
