@@ -11,6 +11,7 @@ pub mod domain;
 pub mod error;
 pub mod health;
 pub mod http;
+pub mod jobs;
 pub mod router;
 pub mod start;
 pub mod state;

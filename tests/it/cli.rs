@@ -154,7 +154,7 @@ on_both! {
             assert!(status.contains("pending") && !status.contains("applied"), "{status}");
             let up = dayline.run(&["migrate", "up"]);
             assert!(up.status.success());
-            assert!(text(&up.stdout).contains("applied 1 migration(s)"));
+            assert!(text(&up.stdout).contains("applied 2 migration(s)"));
         }
         let status = text(&dayline.run(&["migrate", "status"]).stdout);
         assert!(status.contains("applied") && status.contains("foundation"), "{status}");

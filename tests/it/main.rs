@@ -10,6 +10,7 @@ mod config;
 mod errors;
 mod health;
 mod http_layers;
+mod jobs;
 mod metrics;
 mod openapi;
 mod schema;

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod clock;
 mod error;
 pub mod ids;
+pub mod jobs;
 pub mod migrate;
 pub mod outbox;
 mod pool;

@@ -4,12 +4,14 @@
 
 use std::path::PathBuf;
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::pool::PoolConnection;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{ConnectOptions, PgPool, Postgres, Sqlite, SqlitePool};
+use tokio::sync::Notify;
 
 use crate::sql::Conn;
 use crate::{DbError, DbResult, SharedClock};
@@ -37,6 +39,8 @@ pub enum Backend {
 pub struct Db {
     pub(crate) backend: Backend,
     pub(crate) clock: SharedClock,
+    /// Wakes this process's job workers when a transaction that enqueued a job commits.
+    pub(crate) jobs_enqueued: Arc<Notify>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,6 +50,7 @@ pub struct PoolStats {
     pub max: u32,
 }
 
+/// A pooled connection of either backend.
 pub(crate) enum ReadConn {
     Sqlite(PoolConnection<Sqlite>),
     Postgres(PoolConnection<Postgres>),
@@ -68,7 +73,7 @@ impl Db {
             Some(url) => Backend::Postgres(connect_postgres(url, options).await?),
             None => connect_sqlite(options).await?,
         };
-        Ok(Db { backend, clock })
+        Ok(Db { backend, clock, jobs_enqueued: Arc::new(Notify::new()) })
     }
 
     pub fn backend(&self) -> &Backend {
@@ -82,6 +87,16 @@ impl Db {
         }
     }
 
+    /// Where bookkeeping writes run: the writer, outside any transaction, unaudited.
+    pub fn bookkeeping(&self) -> crate::Source<'_> {
+        crate::Source::Bookkeeping(self)
+    }
+
+    /// Notified after a commit that enqueued jobs; workers wait on it between polls.
+    pub fn jobs_enqueued(&self) -> &Arc<Notify> {
+        &self.jobs_enqueued
+    }
+
     pub fn clock(&self) -> &SharedClock {
         &self.clock
     }
@@ -89,6 +104,14 @@ impl Db {
     pub(crate) async fn acquire_reader(&self) -> DbResult<ReadConn> {
         Ok(match &self.backend {
             Backend::Sqlite { reader, .. } => ReadConn::Sqlite(reader.acquire().await?),
+            Backend::Postgres(pool) => ReadConn::Postgres(pool.acquire().await?),
+        })
+    }
+
+    /// The connection writes go through: SQLite's single writer, or any PostgreSQL connection.
+    pub(crate) async fn acquire_writer(&self) -> DbResult<ReadConn> {
+        Ok(match &self.backend {
+            Backend::Sqlite { writer, .. } => ReadConn::Sqlite(writer.acquire().await?),
             Backend::Postgres(pool) => ReadConn::Postgres(pool.acquire().await?),
         })
     }

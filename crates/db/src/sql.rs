@@ -26,10 +26,12 @@ pub fn sql(text: &'static str) -> Sql {
     Sql { text, args: Vec::new() }
 }
 
-/// Where a statement runs: the read pool or an open write transaction.
+/// Where a statement runs: the read pool, an open write transaction, or the writer outside
+/// any transaction for bookkeeping that is not a change anyone audits (job leases).
 pub enum Source<'a> {
     Db(&'a Db),
     Tx(&'a mut WriteTx),
+    Bookkeeping(&'a Db),
 }
 
 impl<'a> From<&'a Db> for Source<'a> {
@@ -80,6 +82,10 @@ impl Sql {
                 self.fetch_all_on(conn.as_conn()).await
             }
             Source::Tx(tx) => self.fetch_all_on(tx.conn()).await,
+            Source::Bookkeeping(db) => {
+                let mut conn = db.acquire_writer().await?;
+                self.fetch_all_on(conn.as_conn()).await
+            }
         }
     }
 
@@ -90,6 +96,10 @@ impl Sql {
                 self.fetch_optional_on(conn.as_conn()).await
             }
             Source::Tx(tx) => self.fetch_optional_on(tx.conn()).await,
+            Source::Bookkeeping(db) => {
+                let mut conn = db.acquire_writer().await?;
+                self.fetch_optional_on(conn.as_conn()).await
+            }
         }
     }
 
@@ -101,6 +111,12 @@ impl Sql {
     /// Runs a statement inside a write transaction and returns the number of rows affected.
     pub async fn execute(self, tx: &mut WriteTx) -> DbResult<u64> {
         self.execute_on(tx.conn()).await
+    }
+
+    /// Runs a bookkeeping write outside any transaction (see `Source::Bookkeeping`).
+    pub async fn execute_bookkeeping(self, db: &Db) -> DbResult<u64> {
+        let mut conn = db.acquire_writer().await?;
+        self.execute_on(conn.as_conn()).await
     }
 
     pub(crate) async fn execute_on(&self, conn: Conn<'_>) -> DbResult<u64> {

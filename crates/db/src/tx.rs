@@ -37,6 +37,8 @@ pub struct WriteTx {
     actor: ActorContext,
     db: Db,
     audited: bool,
+    /// Set by `jobs::enqueue`; workers in this process are woken after commit.
+    pub(crate) enqueued_jobs: bool,
 }
 
 impl Db {
@@ -48,7 +50,7 @@ impl Db {
             Backend::Sqlite { writer, .. } => TxInner::Sqlite(writer.begin_with("BEGIN IMMEDIATE").await?),
             Backend::Postgres(pool) => TxInner::Postgres(pool.begin().await?),
         };
-        let mut tx = WriteTx { inner, actor, db: self.clone(), audited: false };
+        let mut tx = WriteTx { inner, actor, db: self.clone(), audited: false, enqueued_jobs: false };
         if let TxInner::Postgres(_) = tx.inner {
             // Transaction-local (`true`): safe behind a pooler in transaction mode.
             let user_id = tx.actor.user_id.map(|id| id.to_string()).unwrap_or_default();
@@ -104,6 +106,9 @@ impl WriteTx {
         match self.inner {
             TxInner::Sqlite(tx) => tx.commit().await?,
             TxInner::Postgres(tx) => tx.commit().await?,
+        }
+        if self.enqueued_jobs {
+            self.db.jobs_enqueued.notify_waiters();
         }
         Ok(())
     }

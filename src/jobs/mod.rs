@@ -1,0 +1,10 @@
+//! Background jobs: one file per job kind implementing `JobHandler`, a registry of kinds,
+//! and the worker that runs them.
+
+mod backoff;
+mod registry;
+mod worker;
+
+pub use backoff::retry_delay;
+pub use registry::{JobContext, JobHandler, Registry};
+pub use worker::{Worker, WorkerConfig};
