@@ -6,6 +6,7 @@ use axum::response::{Html, IntoResponse, Response};
 
 use crate::error::AppError;
 use crate::state::AppState;
+use crate::web::{CSS, JS, StaticFile, static_file};
 
 const PAGE: &str = include_str!("docs/index.html");
 const SCRIPT: &str = include_str!("docs/docs.js");
@@ -23,11 +24,8 @@ pub async fn docs_page(State(state): State<AppState>) -> Html<String> {
     crate::web::page(PAGE, &state)
 }
 
+const ASSETS: &[StaticFile] = &[("docs.js", JS, SCRIPT), ("docs.css", CSS, STYLE)];
+
 pub async fn docs_asset(Path(file): Path<String>) -> Result<Response, AppError> {
-    let (body, content_type) = match file.as_str() {
-        "docs.js" => (SCRIPT, "text/javascript; charset=utf-8"),
-        "docs.css" => (STYLE, "text/css; charset=utf-8"),
-        _ => return Err(AppError::NotFound),
-    };
-    Ok(([(header::CONTENT_TYPE, HeaderValue::from_static(content_type))], body).into_response())
+    static_file(ASSETS, &file)
 }

@@ -32,11 +32,20 @@ pub async fn setup(State(state): State<AppState>) -> Html<String> {
     page(SETUP, &state)
 }
 
+pub const JS: &str = "text/javascript; charset=utf-8";
+pub const CSS: &str = "text/css; charset=utf-8";
+
+/// An embedded file: name, content type, body.
+pub type StaticFile = (&'static str, &'static str, &'static str);
+
+const ASSETS: &[StaticFile] = &[("setup.js", JS, SETUP_JS), ("style.css", CSS, STYLE)];
+
+/// Answers `name` from `files`, or 404.
+pub fn static_file(files: &[StaticFile], name: &str) -> Result<Response, AppError> {
+    let (_, content_type, body) = files.iter().find(|(n, _, _)| *n == name).ok_or(AppError::NotFound)?;
+    Ok(([(header::CONTENT_TYPE, HeaderValue::from_static(content_type))], *body).into_response())
+}
+
 pub async fn asset(Path(file): Path<String>) -> Result<Response, AppError> {
-    let (body, content_type) = match file.as_str() {
-        "setup.js" => (SETUP_JS, "text/javascript; charset=utf-8"),
-        "style.css" => (STYLE, "text/css; charset=utf-8"),
-        _ => return Err(AppError::NotFound),
-    };
-    Ok(([(header::CONTENT_TYPE, HeaderValue::from_static(content_type))], body).into_response())
+    static_file(ASSETS, &file)
 }
