@@ -28,7 +28,10 @@ impl JobHandler for Noop {
 
 fn peak_rss_mib() -> u64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let kib = status.lines().find_map(|l| l.strip_prefix("VmHWM:")).and_then(|v| v.split_whitespace().next()?.parse::<u64>().ok());
+    let kib = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.split_whitespace().next()?.parse::<u64>().ok());
     kib.unwrap_or(0) / 1024
 }
 
@@ -85,8 +88,11 @@ fn options(postgres_url: Option<String>, sqlite_path: std::path::PathBuf) -> DbO
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let args: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
-    let (total, workers, concurrency) =
-        (args.first().copied().unwrap_or(20_000), args.get(1).copied().unwrap_or(2), args.get(2).copied().unwrap_or(16));
+    let (total, workers, concurrency) = (
+        args.first().copied().unwrap_or(20_000),
+        args.get(1).copied().unwrap_or(2),
+        args.get(2).copied().unwrap_or(16),
+    );
     let clock = Arc::new(SystemClock);
 
     let dir = tempfile::tempdir()?;
