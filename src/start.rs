@@ -54,7 +54,24 @@ pub async fn connect(
 pub async fn prepare(settings: Settings, clock: SharedClock) -> Result<AppState, StartError> {
     let db = connect_and_migrate(&settings, clock).await?;
     let setup = SetupGate::open_if_needed(&db).await.context("checking whether setup is complete")?;
+    warn_if_audit_log_is_writable(&db).await;
     let state = AppState::new(settings, db, setup);
     state.health.probe().await;
     Ok(state)
+}
+
+/// On PostgreSQL the app role should not be able to rewrite the audit log (it lacks the
+/// grants when it is not the owner); say so loudly when it can.
+async fn warn_if_audit_log_is_writable(db: &Db) {
+    if db.backend_name() != "postgres" {
+        return;
+    }
+    let check = dayline_db::sql("SELECT has_table_privilege(current_user, 'audit_log', 'UPDATE')");
+    if let Ok((true,)) = check.fetch_one::<(bool,)>(db).await {
+        tracing::warn!(
+            "the database role in DATABASE_URL may modify the audit log (it owns the tables); only triggers \
+             protect it. Run the server as a member of dayline_app and migrate with DATABASE_MIGRATION_URL \
+             (docs/postgresql.md)."
+        );
+    }
 }

@@ -21,7 +21,8 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
         "Dayline is listening on {base_url}"
     );
     if let Some(token) = state.setup.token() {
-        tracing::info!(
+        // At warn level so a quieter log filter still shows it: without it, nobody can set up.
+        tracing::warn!(
             "Dayline is not set up yet. Create the first administrator at {base_url}/setup?token={token} \
              (or POST /api/v1/setup with this token, or run `dayline admin create-user --super-admin`)."
         );

@@ -40,10 +40,15 @@ pub fn load(file: Option<&Path>, env: impl IntoIterator<Item = (String, String)>
             origin: origin.clone(),
             message: format!("cannot read the file: {e}"),
         })?;
-        let parsed: toml::Table = toml::from_str(&text).map_err(|e| ConfigError {
-            key: None,
-            origin: origin.clone(),
-            message: e.to_string().trim().to_owned(),
+        // Only the position: toml's own message quotes the line, which may hold a password.
+        let parsed: toml::Table = toml::from_str(&text).map_err(|e| {
+            let line = e.span().map(|span| text[..span.start.min(text.len())].lines().count().max(1));
+            let at = line.map(|l| format!(" at line {l}")).unwrap_or_default();
+            ConfigError {
+                key: None,
+                origin: origin.clone(),
+                message: format!("not valid TOML{at}; check the quoting and syntax there"),
+            }
         })?;
         for (key, value) in parsed {
             origins.insert(key.clone(), origin.clone());
@@ -80,6 +85,8 @@ pub fn load(file: Option<&Path>, env: impl IntoIterator<Item = (String, String)>
 fn setting_key(var: &str) -> Option<String> {
     match var {
         "DATABASE_URL" | "DATABASE_MIGRATION_URL" => Some(var.to_ascii_lowercase()),
+        // Two names for one key would make the winner depend on the environment's order.
+        "DAYLINE_DATABASE_URL" | "DAYLINE_DATABASE_MIGRATION_URL" => Some(var.to_ascii_lowercase()),
         _ if NOT_SETTINGS.contains(&var) || var.starts_with("DAYLINE_TEST_") => None,
         _ => var.strip_prefix("DAYLINE_").map(str::to_ascii_lowercase),
     }
@@ -171,6 +178,22 @@ mod tests {
         assert_eq!(err.key.as_deref(), Some("request_timeout_secs"));
         let err = load(None, env(&[("DATABASE_URL", "mysql://x")])).expect_err("invalid");
         assert_eq!(err.key.as_deref(), Some("database_url"));
+    }
+
+    #[test]
+    fn database_urls_have_one_name_each() {
+        let err = load(None, env(&[("DAYLINE_DATABASE_URL", "postgres://x")])).expect_err("unknown");
+        assert_eq!(err.key.as_deref(), Some("dayline_database_url"));
+    }
+
+    #[test]
+    fn toml_errors_never_quote_the_file() {
+        let dir = tempfile::tempdir().expect("dir");
+        let file = dir.path().join("dayline.toml");
+        std::fs::write(&file, "database_url = \"postgres://app:hunter2@db/x\nlisten = 1\n").expect("write");
+        let err = load(Some(&file), env(&[])).expect_err("invalid toml");
+        assert!(!err.to_string().contains("hunter2"), "{err}");
+        assert!(err.to_string().contains("at line 1"), "{err}");
     }
 
     #[test]

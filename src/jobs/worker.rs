@@ -124,25 +124,25 @@ async fn run_and_record(db: Db, registry: Arc<Registry>, worker: String, lease: 
     };
     let ctx = JobContext { db: db.clone(), job_id: job.id, attempt: job.attempts };
     // The job runs in its own task so a panic becomes a failed attempt, not a dead worker.
-    let task = tokio::spawn(async move { handler.run(&ctx, job.payload.0).await });
+    let mut task = AbortOnDrop(tokio::spawn(async move { handler.run(&ctx, job.payload.0).await }));
     let heartbeat = {
         let (db, worker, id) = (db.clone(), worker.clone(), job.id);
         let chrono_lease = chrono::Duration::from_std(lease).unwrap_or(chrono::Duration::minutes(5));
-        tokio::spawn(async move {
+        AbortOnDrop(tokio::spawn(async move {
             loop {
                 tokio::time::sleep(lease / 3).await;
                 if !matches!(jobs::extend_lease(&db, id, &worker, chrono_lease).await, Ok(true)) {
                     return;
                 }
             }
-        })
+        }))
     };
-    let outcome = match task.await {
+    let outcome = match (&mut task.0).await {
         Ok(result) => result,
         Err(e) if e.is_panic() => Err(anyhow::anyhow!("the job panicked")),
         Err(e) => Err(anyhow::anyhow!("the job was cancelled: {e}")),
     };
-    heartbeat.abort();
+    drop(heartbeat);
     let recorded = match outcome {
         Ok(()) => jobs::succeed(&db, job.id, &worker).await,
         Err(error) => {
@@ -160,5 +160,15 @@ async fn run_and_record(db: Db, registry: Arc<Registry>, worker: String, lease: 
         Ok(true) => {}
         Ok(false) => tracing::warn!("the job's lease was lost before its outcome was recorded"),
         Err(e) => tracing::error!(error = %e, "could not record the job's outcome; its lease will expire"),
+    }
+}
+
+/// Aborts the task when dropped: when shutdown aborts a job's supervisor, the job and its
+/// lease renewal stop with it, so a job handed back is never still running here.
+struct AbortOnDrop<T>(tokio::task::JoinHandle<T>);
+
+impl<T> Drop for AbortOnDrop<T> {
+    fn drop(&mut self) {
+        self.0.abort();
     }
 }

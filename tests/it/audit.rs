@@ -103,6 +103,14 @@ async fn the_postgres_app_role_has_no_update_or_delete_grant_on_the_audit_log() 
         let code = err.as_database_error().and_then(|e| e.code()).map(|c| c.into_owned());
         assert_eq!(code.as_deref(), Some("42501"), "{statement}: permission denied, not the trigger: {err}");
     }
+    for privilege in ["UPDATE", "DELETE", "TRUNCATE"] {
+        let (granted,): (bool,) = sqlx::query_as("SELECT has_table_privilege(current_user, 'audit_log', $1)")
+            .bind(privilege)
+            .fetch_one(&mut conn)
+            .await
+            .expect("privilege");
+        assert!(!granted, "{privilege} is not granted");
+    }
     // It can still read and append.
     conn.execute("SELECT COUNT(*) FROM audit_log").await.expect("select");
     let (owner,): (String,) = sqlx::query_as("SELECT tableowner::text FROM pg_tables WHERE tablename = 'audit_log'")

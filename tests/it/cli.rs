@@ -30,7 +30,8 @@ impl Dayline {
                 command.env_remove(name.as_ref());
             }
         }
-        command.args(args).env("DAYLINE_DATA_DIR", self.data_dir.path()).env("DAYLINE_LOG_FORMAT", "json");
+        // No log format: standard output is a pipe here, so JSON must be the default.
+        command.args(args).env("DAYLINE_DATA_DIR", self.data_dir.path());
         if let Some(db) = &self.database {
             command.env("DATABASE_URL", db.owner_url());
         }

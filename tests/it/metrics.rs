@@ -25,6 +25,8 @@ on_both! {
         app.get("/health").await;
         app.get("/api/v1/setup").await;
         app.get("/definitely/not/a/route").await;
+        let odd = reqwest::Method::from_bytes(b"BREW").expect("method");
+        app.client.request(odd, app.url("/livez")).send().await.expect("request");
         let response = app.get("/metrics").await;
         assert_eq!(response.status(), 200);
         assert!(response.headers()["content-type"].to_str().expect("ascii").starts_with("text/plain"));
@@ -34,7 +36,8 @@ on_both! {
         assert!(text.contains(r#"route="/api/v1/setup""#));
         assert!(text.contains(r#"http_requests_total{method="GET",route="unmatched",status="404"}"#), "unknown paths share one label");
         assert!(!text.contains("/definitely/not/a/route"), "raw paths never become labels");
-        assert!(text.contains("http_request_duration_seconds_bucket{"));
+        assert!(text.contains(r#"http_request_duration_seconds_bucket{method="GET",route="/health",status="200""#), "{text}");
+        assert!(!text.contains("BREW") && text.contains(r#"method="other""#), "unknown methods share one label");
         assert!(text.contains("db_pool_connections{state=\"idle\"}"));
         let backend_label = match backend { Backend::Sqlite => "sqlite", Backend::Postgres => "postgres" };
         assert!(text.contains(&format!("backend=\"{backend_label}\"")));

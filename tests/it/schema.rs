@@ -63,3 +63,18 @@ on_both! {
         assert!(columns(&app).await.iter().any(|(t, _)| t == "users"));
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_connections_use_wal_full_sync_foreign_keys_and_a_busy_timeout() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let dayline_db::Backend::Sqlite { reader, writer } = app.state.db.backend() else { panic!("sqlite") };
+    for pool in [reader, writer] {
+        let mut conn = pool.acquire().await.expect("connection");
+        let pragma = |name: &'static str| sqlx::query_scalar::<_, i64>(name);
+        let (mode,): (String,) = sqlx::query_as("PRAGMA journal_mode").fetch_one(&mut *conn).await.expect("journal");
+        assert_eq!(mode, "wal");
+        assert_eq!(pragma("PRAGMA synchronous").fetch_one(&mut *conn).await.expect("sync"), 2, "FULL");
+        assert_eq!(pragma("PRAGMA foreign_keys").fetch_one(&mut *conn).await.expect("fk"), 1);
+        assert_eq!(pragma("PRAGMA busy_timeout").fetch_one(&mut *conn).await.expect("busy"), 250, "as configured");
+    }
+}

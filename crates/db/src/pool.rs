@@ -16,8 +16,8 @@ use tokio::sync::Notify;
 use crate::sql::Conn;
 use crate::{DbError, DbResult, SharedClock};
 
-/// How to reach the database.
-#[derive(Debug, Clone)]
+/// How to reach the database. `Debug` leaves the URL out: it may hold a password.
+#[derive(Clone)]
 pub struct DbOptions {
     /// `postgres://…`; `None` means the embedded SQLite file.
     pub postgres_url: Option<String>,
@@ -26,6 +26,18 @@ pub struct DbOptions {
     /// How long a request waits for a connection before the database counts as unavailable.
     pub acquire_timeout: Duration,
     pub sqlite_busy_timeout: Duration,
+}
+
+impl std::fmt::Debug for DbOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DbOptions")
+            .field("postgres_url", &self.postgres_url.as_ref().map(|_| "********"))
+            .field("sqlite_path", &self.sqlite_path)
+            .field("max_connections", &self.max_connections)
+            .field("acquire_timeout", &self.acquire_timeout)
+            .field("sqlite_busy_timeout", &self.sqlite_busy_timeout)
+            .finish()
+    }
 }
 
 #[derive(Clone)]
@@ -38,6 +50,7 @@ pub enum Backend {
 #[derive(Clone)]
 pub struct Db {
     pub(crate) backend: Backend,
+    sqlite_busy_timeout_ms: u128,
     pub(crate) clock: SharedClock,
     /// Wakes this process's job workers when a transaction that enqueued a job commits.
     pub(crate) jobs_enqueued: Arc<Notify>,
@@ -73,7 +86,8 @@ impl Db {
             Some(url) => Backend::Postgres(connect_postgres(url, options).await?),
             None => connect_sqlite(options).await?,
         };
-        Ok(Db { backend, clock, jobs_enqueued: Arc::new(Notify::new()) })
+        let sqlite_busy_timeout_ms = options.sqlite_busy_timeout.as_millis();
+        Ok(Db { backend, sqlite_busy_timeout_ms, clock, jobs_enqueued: Arc::new(Notify::new()) })
     }
 
     pub fn backend(&self) -> &Backend {
@@ -121,8 +135,19 @@ impl Db {
     pub async fn probe(&self) -> DbResult<()> {
         match &self.backend {
             Backend::Sqlite { writer, .. } => {
-                let tx = writer.begin_with("BEGIN IMMEDIATE").await?;
-                tx.rollback().await?;
+                // Our own writer busy means writes are going through: healthy, no need to queue.
+                let Some(mut conn) = writer.try_acquire() else { return Ok(()) };
+                // A short busy timeout, so a lock held by another process fails the probe
+                // quickly instead of stalling the writer.
+                sqlx::query("PRAGMA busy_timeout = 500").execute(&mut *conn).await?;
+                let outcome = async {
+                    sqlx::query("BEGIN IMMEDIATE").execute(&mut *conn).await?;
+                    sqlx::query("ROLLBACK").execute(&mut *conn).await
+                }
+                .await;
+                let restore = format!("PRAGMA busy_timeout = {}", self.sqlite_busy_timeout_ms);
+                sqlx::query(sqlx::AssertSqlSafe(restore)).execute(&mut *conn).await?;
+                outcome?;
             }
             Backend::Postgres(pool) => {
                 sqlx::query("SELECT 1").execute(pool).await?;

@@ -44,11 +44,19 @@ pub struct WriteTx {
 impl Db {
     /// Begins a write transaction on behalf of `actor`.
     pub async fn begin(&self, actor: ActorContext) -> DbResult<WriteTx> {
+        // BEGIN runs in its own task: sqlx 0.9.0 can hand a connection back to the pool inside
+        // an open transaction when a caller (a timed-out request) is cancelled mid-BEGIN.
         let inner = match &self.backend {
             // IMMEDIATE takes the write lock up front, so a transaction that reads and then
             // writes cannot deadlock against another process's writer.
-            Backend::Sqlite { writer, .. } => TxInner::Sqlite(writer.begin_with("BEGIN IMMEDIATE").await?),
-            Backend::Postgres(pool) => TxInner::Postgres(pool.begin().await?),
+            Backend::Sqlite { writer, .. } => {
+                let writer = writer.clone();
+                TxInner::Sqlite(uncancellable(async move { writer.begin_with("BEGIN IMMEDIATE").await }).await?)
+            }
+            Backend::Postgres(pool) => {
+                let pool = pool.clone();
+                TxInner::Postgres(uncancellable(async move { pool.begin().await }).await?)
+            }
         };
         let mut tx = WriteTx { inner, actor, db: self.clone(), audited: false, enqueued_jobs: false };
         if let TxInner::Postgres(_) = tx.inner {
@@ -63,6 +71,13 @@ impl Db {
         }
         Ok(tx)
     }
+}
+
+/// Runs `fut` to completion even if the caller stops waiting.
+async fn uncancellable<T: Send + 'static>(
+    fut: impl Future<Output = Result<T, sqlx::Error>> + Send + 'static,
+) -> Result<T, sqlx::Error> {
+    tokio::spawn(fut).await.map_err(|e| sqlx::Error::Io(std::io::Error::other(e)))?
 }
 
 impl WriteTx {

@@ -58,7 +58,7 @@ CREATE INDEX audit_log_target ON audit_log (target_type, target_id);
 -- Append-only for everyone, owner included; the app role additionally lacks the grants.
 CREATE FUNCTION dayline_forbid_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    RAISE EXCEPTION '% is append-only', TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
+    RAISE EXCEPTION '% is append-only', TG_TABLE_NAME;
 END $$;
 CREATE TRIGGER audit_log_no_update_delete BEFORE UPDATE OR DELETE ON audit_log
     FOR EACH ROW EXECUTE FUNCTION dayline_forbid_change();
