@@ -2,7 +2,9 @@
 //! and the worker that runs them.
 
 mod backoff;
+pub mod recurrence;
 mod registry;
+pub mod scheduler;
 mod worker;
 
 pub use backoff::retry_delay;

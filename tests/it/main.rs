@@ -13,6 +13,7 @@ mod http_layers;
 mod jobs;
 mod metrics;
 mod openapi;
+mod scheduler;
 mod schema;
 mod setup;
 mod shutdown;

@@ -19,7 +19,7 @@ pub const DEFAULT_MAX_ATTEMPTS: i64 = 8;
 
 #[derive(Debug, Clone)]
 pub struct NewJob {
-    pub kind: &'static str,
+    pub kind: String,
     pub payload: Value,
     pub queue: &'static str,
     /// Higher runs first.
@@ -31,9 +31,9 @@ pub struct NewJob {
 }
 
 impl NewJob {
-    pub fn new(kind: &'static str, payload: Value) -> Self {
+    pub fn new(kind: impl Into<String>, payload: Value) -> Self {
         Self {
-            kind,
+            kind: kind.into(),
             payload,
             queue: DEFAULT_QUEUE,
             priority: 0,

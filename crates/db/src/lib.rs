@@ -10,6 +10,7 @@ pub mod jobs;
 pub mod migrate;
 pub mod outbox;
 mod pool;
+pub mod schedules;
 mod sql;
 mod tx;
 
