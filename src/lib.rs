@@ -5,6 +5,7 @@
 //! through these two functions.
 
 pub mod auth;
+pub mod background;
 pub mod cli;
 pub mod config;
 pub mod domain;
@@ -12,6 +13,7 @@ pub mod error;
 pub mod health;
 pub mod http;
 pub mod jobs;
+pub mod mail;
 pub mod router;
 pub mod start;
 pub mod state;

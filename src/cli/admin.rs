@@ -11,6 +11,7 @@ use crate::config::Settings;
 use crate::domain::setup::{is_complete, mark_complete, parse_account};
 use crate::domain::users::{NewUser, create_user};
 use crate::error::AppError;
+use crate::mail::{MailTemplate, Mailer};
 use crate::start::connect_and_migrate;
 
 #[derive(Debug, Subcommand)]
@@ -26,10 +27,24 @@ pub enum Action {
         #[arg(long)]
         super_admin: bool,
     },
+    /// Send a test mail now, to check the SMTP settings (smtp_url, mail_from).
+    SendTestMail {
+        /// Where to send it.
+        address: String,
+    },
 }
 
 pub async fn run(action: Action, settings: Settings) -> anyhow::Result<()> {
     match action {
+        Action::SendTestMail { address } => {
+            let mailer = Mailer::from_settings(&settings).map_err(anyhow::Error::msg)?;
+            if !mailer.is_configured() {
+                eprintln!("warning: no smtp_url is configured, so the mail is written to the log instead");
+            }
+            mailer.send(&address, &MailTemplate::Test).await?;
+            println!("test mail sent to {address}");
+            Ok(())
+        }
         Action::CreateUser { email, display_name, super_admin } => {
             let password = read_password()?;
             let (email, display_name, password) = parse_account(&email, &display_name, &password).map_err(describe)?;

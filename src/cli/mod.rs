@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::background::Roles;
 use crate::config::{self, Settings};
 use crate::start::StartError;
 
@@ -24,8 +25,19 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Serve the API and the web app (migrations run first).
-    Serve,
+    /// Serve the API and the web app, with the job worker and the scheduler (migrations run first).
+    Serve {
+        /// Do not run background jobs in this process (run `dayline worker` elsewhere).
+        #[arg(long)]
+        no_worker: bool,
+        /// Do not run the scheduler in this process (run `dayline scheduler` elsewhere).
+        #[arg(long)]
+        no_scheduler: bool,
+    },
+    /// Run background jobs only (no HTTP), for scaling out.
+    Worker,
+    /// Run the scheduler only (no HTTP): enqueues reminders, summaries and other recurring jobs.
+    Scheduler,
     /// Manage database migrations.
     Migrate {
         #[command(subcommand)]
@@ -85,7 +97,11 @@ pub fn run() -> ExitCode {
 
 async fn dispatch(command: Command, settings: Settings) -> anyhow::Result<()> {
     match command {
-        Command::Serve => serve::run(settings).await,
+        Command::Serve { no_worker, no_scheduler } => {
+            serve::run(settings, Roles { worker: !no_worker, scheduler: !no_scheduler }).await
+        }
+        Command::Worker => serve::run_background(settings, Roles { worker: true, scheduler: false }).await,
+        Command::Scheduler => serve::run_background(settings, Roles { worker: false, scheduler: true }).await,
         Command::Migrate { action } => migrate::run(action, settings).await,
         Command::Admin { action } => admin::run(action, settings).await,
         Command::Config { .. } => Ok(()),

@@ -4,10 +4,11 @@ use anyhow::Context;
 use dayline_db::SystemClock;
 use tokio::net::TcpListener;
 
+use crate::background::{Background, Roles};
 use crate::config::Settings;
 use crate::start::{StartError, prepare};
 
-pub async fn run(settings: Settings) -> anyhow::Result<()> {
+pub async fn run(settings: Settings, roles: Roles) -> anyhow::Result<()> {
     let started = std::time::Instant::now();
     let listen = settings.listen;
     let base_url = settings.public_base_url();
@@ -27,7 +28,23 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
              (or POST /api/v1/setup with this token, or run `dayline admin create-user --super-admin`)."
         );
     }
-    crate::launch(listener, state, shutdown_signal()).await
+    let background = Background::start(&state.db, &state.settings, roles).map_err(StartError)?;
+    let served = crate::launch(listener, state, shutdown_signal()).await;
+    background.stop().await;
+    served
+}
+
+/// `dayline worker` / `dayline scheduler`: the background roles alone, until a signal.
+pub async fn run_background(settings: Settings, roles: Roles) -> anyhow::Result<()> {
+    let db = crate::start::connect_and_migrate(&settings, Arc::new(SystemClock)).await?;
+    let background = Background::start(&db, &settings, roles).map_err(StartError)?;
+    tracing::info!(worker = roles.worker, scheduler = roles.scheduler, "Dayline background roles running");
+    shutdown_signal().await;
+    tracing::info!("shutting down: finishing running jobs");
+    background.stop().await;
+    db.close().await;
+    tracing::info!("stopped");
+    Ok(())
 }
 
 /// SIGINT (Ctrl-C) or SIGTERM (service managers, containers).

@@ -134,6 +134,27 @@ fn validate(s: &Settings) -> Result<(), (&'static str, String)> {
             return Err(("cors_origins", format!("`{origin}` is not an origin like https://app.example.com")));
         }
     }
+    if let Some(url) = &s.smtp_url {
+        let url = url.expose_secret();
+        let valid = (url.starts_with("smtp://") || url.starts_with("smtps://"))
+            && lettre::AsyncSmtpTransport::<lettre::Tokio1Executor>::from_url(url.split('?').next().unwrap_or(url))
+                .is_ok();
+        if !valid {
+            return Err((
+                "smtp_url",
+                "must look like smtps://user:pass@host:465 or smtp://user:pass@host:587".to_owned(),
+            ));
+        }
+    }
+    if s.mail_from.parse::<lettre::message::Mailbox>().is_err() {
+        return Err(("mail_from", format!("`{}` is not an address like Dayline <dayline@example.com>", s.mail_from)));
+    }
+    if let Some(bad) = s.worker_queues.iter().find(|q| super::settings::parse_queue(q).is_none()) {
+        return Err(("worker_queues", format!("`{bad}` is not `name:count` with a count from 1 to 256")));
+    }
+    if s.job_lease_secs < 10 {
+        return Err(("job_lease_secs", "must be at least 10".to_owned()));
+    }
     if s.instance_name.trim().is_empty() {
         return Err(("instance_name", "must not be empty".to_owned()));
     }

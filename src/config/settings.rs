@@ -57,6 +57,21 @@ pub struct Settings {
     /// When set, `GET /metrics` requires `Authorization: Bearer <token>`.
     #[serde(deserialize_with = "optional_secret")]
     pub metrics_token: Option<SecretString>,
+    /// `smtps://user:pass@host:465`, `smtp://user:pass@host:587` (STARTTLS), or with
+    /// `?tls=none` for a local relay; empty writes mails to the log instead.
+    #[serde(deserialize_with = "optional_secret")]
+    pub smtp_url: Option<SecretString>,
+    /// The sender of every mail, e.g. `Dayline <dayline@example.com>`.
+    pub mail_from: String,
+    /// Job queues this process works on and how many jobs of each run at once: `name:count`.
+    #[serde(deserialize_with = "list")]
+    pub worker_queues: Vec<String>,
+    /// A job whose worker stops renewing its lease this long runs again elsewhere.
+    #[serde(deserialize_with = "number")]
+    pub job_lease_secs: u64,
+    /// After downtime, missed schedule occurrences younger than this still run once.
+    #[serde(deserialize_with = "number")]
+    pub scheduler_catch_up_secs: u64,
     /// Origins allowed to call the API from a browser; empty turns CORS off.
     #[serde(deserialize_with = "list")]
     pub cors_origins: Vec<String>,
@@ -80,6 +95,11 @@ impl Default for Settings {
             request_timeout_secs: 30,
             shutdown_grace_secs: 30,
             metrics_token: None,
+            smtp_url: None,
+            mail_from: "Dayline <dayline@localhost>".to_owned(),
+            worker_queues: vec!["default:4".to_owned(), "mail:2".to_owned()],
+            job_lease_secs: 300,
+            scheduler_catch_up_secs: 3_600,
             cors_origins: Vec::new(),
         }
     }
@@ -100,6 +120,11 @@ impl Settings {
             Some(url) => url.trim_end_matches('/').to_owned(),
             None => format!("http://{}", self.listen),
         }
+    }
+
+    /// `worker_queues` as (queue, concurrency) pairs; validated at load time.
+    pub fn queues(&self) -> Vec<(String, usize)> {
+        self.worker_queues.iter().filter_map(|q| parse_queue(q)).collect()
     }
 
     pub fn uses_https(&self) -> bool {
@@ -155,6 +180,13 @@ impl Settings {
         if self.metrics_token.is_some() {
             put("metrics_token", "********".into());
         }
+        if let Some(url) = secret(&self.smtp_url) {
+            put("smtp_url", url.into());
+        }
+        put("mail_from", self.mail_from.clone().into());
+        put("worker_queues", self.worker_queues.clone().into());
+        put("job_lease_secs", saturating_i64(self.job_lease_secs).into());
+        put("scheduler_catch_up_secs", saturating_i64(self.scheduler_catch_up_secs).into());
         put("cors_origins", self.cors_origins.clone().into());
         toml::to_string(&table).unwrap_or_default()
     }
@@ -201,4 +233,13 @@ fn list<'de, D: Deserializer<'de>>(de: D) -> Result<Vec<String>, D::Error> {
 fn optional_secret<'de, D: Deserializer<'de>>(de: D) -> Result<Option<SecretString>, D::Error> {
     let value = Option::<String>::deserialize(de)?;
     Ok(value.filter(|v| !v.trim().is_empty()).map(SecretString::from))
+}
+
+/// `name:count` with a non-empty name and a count from 1 to 256.
+pub fn parse_queue(entry: &str) -> Option<(String, usize)> {
+    let (name, count) = entry.split_once(':')?;
+    let count: usize = count.trim().parse().ok()?;
+    let name = name.trim();
+    let valid = !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    (valid && (1..=256).contains(&count)).then(|| (name.to_owned(), count))
 }

@@ -2,6 +2,7 @@
 //! and the worker that runs them.
 
 mod backoff;
+pub mod kinds;
 pub mod recurrence;
 mod registry;
 pub mod scheduler;

@@ -15,7 +15,7 @@ use super::{JobContext, Registry, retry_delay};
 
 #[derive(Debug, Clone)]
 pub struct WorkerConfig {
-    pub queue: &'static str,
+    pub queue: String,
     pub concurrency: usize,
     /// A job whose worker stops renewing this long is taken over by another worker.
     pub lease: Duration,
@@ -27,7 +27,7 @@ pub struct WorkerConfig {
 impl Default for WorkerConfig {
     fn default() -> Self {
         Self {
-            queue: jobs::DEFAULT_QUEUE,
+            queue: jobs::DEFAULT_QUEUE.to_owned(),
             concurrency: 4,
             lease: Duration::from_secs(300),
             poll_interval: Duration::from_secs(1),
@@ -61,7 +61,7 @@ impl Worker {
         let slots = Arc::new(Semaphore::new(self.config.concurrency.max(1)));
         let mut running = JoinSet::new();
         let lease = chrono::Duration::from_std(self.config.lease).unwrap_or(chrono::Duration::minutes(5));
-        tracing::info!(worker = %self.id, queue = self.config.queue, "job worker started");
+        tracing::info!(worker = %self.id, queue = %self.config.queue, "job worker started");
         while !*stop.borrow() {
             // Registered before claiming, so an enqueue during the claim is not missed.
             let enqueued = self.db.jobs_enqueued().notified();
@@ -71,7 +71,7 @@ impl Worker {
             let free = slots.available_permits();
             let mut claimed_all = false;
             if free > 0 {
-                match jobs::claim(&self.db, &self.id, self.config.queue, free as i64, lease).await {
+                match jobs::claim(&self.db, &self.id, &self.config.queue, free as i64, lease).await {
                     Ok(claimed) => {
                         claimed_all = claimed.len() == free;
                         for job in claimed {

@@ -80,6 +80,9 @@ async fn every_subcommand_has_help() {
         &["config", "check", "--help"],
         &["admin", "--help"],
         &["admin", "create-user", "--help"],
+        &["admin", "send-test-mail", "--help"],
+        &["worker", "--help"],
+        &["scheduler", "--help"],
     ];
     for args in commands {
         let output = dayline.run(args);
@@ -202,4 +205,69 @@ on_both! {
         let flag = dayline.run(&["admin", "create-user", "--email", "a@example.com", "--display-name", "A", "--password", "x"]);
         assert_eq!(flag.status.code(), Some(2), "there is no password flag");
     }
+}
+
+#[tokio::test]
+async fn send_test_mail_delivers_through_smtp_or_logs_without_it() {
+    let dayline = Dayline::new(Backend::Sqlite).await;
+    let sink = crate::support::smtp::SmtpSink::start().await;
+    let url = sink.url();
+    let output = tokio::task::spawn_blocking({
+        let command = dayline.command(&["admin", "send-test-mail", "ops@example.com"]);
+        move || {
+            let mut command = command;
+            command.env("DAYLINE_SMTP_URL", url).output().expect("run")
+        }
+    })
+    .await
+    .expect("join");
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(text(&output.stdout).contains("test mail sent to ops@example.com"));
+    assert_eq!(sink.messages().len(), 1);
+    assert_eq!(sink.messages()[0].to, ["ops@example.com"]);
+
+    let output = dayline.run(&["admin", "send-test-mail", "ops@example.com"]);
+    assert!(output.status.success());
+    assert!(text(&output.stderr).contains("no smtp_url is configured"));
+    let logged = text(&output.stdout);
+    assert!(
+        logged.contains("no SMTP configured, so logged instead") && logged.contains("Dayline: test mail"),
+        "{logged}"
+    );
+
+    let output = dayline.run(&["admin", "send-test-mail", "not an address"]);
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_separate_worker_process_sends_mail_enqueued_by_another_process() {
+    let dayline = Dayline::new(Backend::Postgres).await;
+    let sink = crate::support::smtp::SmtpSink::start().await;
+    let mut worker = dayline
+        .command(&["worker"])
+        .env("DAYLINE_SMTP_URL", sink.url())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("worker starts");
+
+    // Enqueue from this process, through the library, as the API would.
+    let url = dayline.database.as_ref().expect("db").owner_url();
+    let settings = dayline::config::Settings { database_url: Some(url.into()), ..Default::default() };
+    let db = dayline::start::connect(&settings, &settings.db_options(), std::sync::Arc::new(dayline_db::SystemClock))
+        .await
+        .expect("connect");
+    assert!(
+        crate::support::eventually(|| async { dayline.count("SELECT COUNT(*) FROM _sqlx_migrations").await > 0 }).await
+    );
+    let mut tx = db.begin(dayline_db::ActorContext::system()).await.expect("begin");
+    dayline::mail::enqueue(&mut tx, "ana@example.com", &dayline::mail::MailTemplate::Test).await.expect("enqueue");
+    tx.audit(dayline_db::AuditEntry::new("test.mail_requested", "user", None)).await.expect("audit");
+    tx.commit().await.expect("commit");
+
+    assert!(crate::support::eventually(|| async { sink.messages().len() == 1 }).await, "the worker process sent it");
+    let status = Command::new("kill").args(["-TERM", &worker.id().to_string()]).status().expect("kill");
+    assert!(status.success());
+    assert!(worker.wait().expect("wait").success(), "a clean stop on SIGTERM");
+    db.close().await;
 }

@@ -11,6 +11,7 @@ mod errors;
 mod health;
 mod http_layers;
 mod jobs;
+mod mail;
 mod metrics;
 mod openapi;
 mod scheduler;

@@ -1,0 +1,69 @@
+//! Mail templates. Each renders a subject, a plain-text body and an HTML body, with the
+//! instance name and links built from the public URL. Values are HTML-escaped in the HTML part.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "name", rename_all = "snake_case")]
+pub enum MailTemplate {
+    /// `dayline admin send-test-mail`: proves the SMTP settings work.
+    Test,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderedMail {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// The HTML frame every mail shares.
+fn html_frame(instance: &str, body: &str, base_url: &str) -> String {
+    format!(
+        "<!doctype html><html><body style=\"font-family:system-ui,sans-serif;line-height:1.5;color:#111\">\
+         {body}<hr style=\"border:0;border-top:1px solid #ddd\">\
+         <p style=\"color:#666;font-size:13px\">{} · <a href=\"{}\">{}</a></p></body></html>",
+        escape(instance),
+        escape(base_url),
+        escape(base_url)
+    )
+}
+
+impl MailTemplate {
+    pub fn render(&self, instance: &str, base_url: &str) -> RenderedMail {
+        match self {
+            MailTemplate::Test => RenderedMail {
+                subject: format!("{instance}: test mail"),
+                text: format!(
+                    "This is a test mail from {instance}.\n\nIf you can read it, Dayline's mail settings work.\n\n-- \n{instance} · {base_url}\n"
+                ),
+                html: html_frame(
+                    instance,
+                    &format!(
+                        "<p>This is a test mail from <strong>{}</strong>.</p><p>If you can read it, Dayline's mail settings work.</p>",
+                        escape(instance)
+                    ),
+                    base_url,
+                ),
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_both_parts_with_escaped_values() {
+        let mail = MailTemplate::Test.render("Acme <Ops>", "https://dayline.example.com");
+        assert_eq!(mail.subject, "Acme <Ops>: test mail");
+        assert!(mail.text.contains("Acme <Ops>") && mail.text.contains("https://dayline.example.com"));
+        assert!(mail.html.contains("Acme &lt;Ops&gt;") && !mail.html.contains("<Ops>"));
+        assert!(mail.html.contains("href=\"https://dayline.example.com\""));
+    }
+}
