@@ -6,10 +6,12 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use dayline_db::jobs::Outcome;
 use dayline_db::{Db, jobs};
-use tokio::sync::{Semaphore, watch};
+use tokio::sync::{Semaphore, mpsc, watch};
 use tokio::task::JoinSet;
 use tracing::Instrument;
+use uuid::Uuid;
 
 use super::{JobContext, Registry, retry_delay};
 
@@ -58,8 +60,10 @@ impl Worker {
     /// Runs until `stop` turns true, then lets running jobs finish within the grace period
     /// and hands back the rest.
     pub async fn run(self, mut stop: watch::Receiver<bool>) {
-        let slots = Arc::new(Semaphore::new(self.config.concurrency.max(1)));
+        let concurrency = self.config.concurrency.max(1);
+        let slots = Arc::new(Semaphore::new(concurrency));
         let mut running = JoinSet::new();
+        let (outcomes, recorder) = spawn_recorder(self.db.clone(), self.id.clone());
         let lease = chrono::Duration::from_std(self.config.lease).unwrap_or(chrono::Duration::minutes(5));
         tracing::info!(worker = %self.id, queue = %self.config.queue, "job worker started");
         while !*stop.borrow() {
@@ -70,16 +74,23 @@ impl Worker {
 
             let free = slots.available_permits();
             let mut claimed_all = false;
-            if free > 0 {
+            // Claim in batches: wait for half the slots unless nothing runs at all.
+            if free > 0 && (running.is_empty() || free * 2 >= concurrency) {
                 match jobs::claim(&self.db, &self.id, &self.config.queue, free as i64, lease).await {
                     Ok(claimed) => {
                         claimed_all = claimed.len() == free;
                         for job in claimed {
                             let Ok(slot) = slots.clone().acquire_owned().await else { break };
-                            let (db, registry, worker, lease) =
-                                (self.db.clone(), self.registry.clone(), self.id.clone(), self.config.lease);
+                            let (db, registry, worker, lease, outcomes) = (
+                                self.db.clone(),
+                                self.registry.clone(),
+                                self.id.clone(),
+                                self.config.lease,
+                                outcomes.clone(),
+                            );
                             running.spawn(async move {
-                                execute(db, registry, worker, lease, job).await;
+                                let outcome = execute(db, registry, worker, lease, &job).await;
+                                let _ = outcomes.send((job.id, outcome));
                                 drop(slot);
                             });
                         }
@@ -100,8 +111,10 @@ impl Worker {
         let drained =
             tokio::time::timeout(self.config.shutdown_grace, async { while running.join_next().await.is_some() {} })
                 .await;
+        running.abort_all();
+        drop(outcomes);
+        let _ = recorder.await; // outcomes of finished jobs are written before anything is handed back
         if drained.is_err() {
-            running.abort_all();
             match jobs::release(&self.db, &self.id).await {
                 Ok(n) => tracing::warn!(released = n, "shutdown grace over; unfinished jobs handed back"),
                 Err(e) => tracing::error!(error = %e, "could not hand back unfinished jobs; their leases will expire"),
@@ -111,20 +124,20 @@ impl Worker {
     }
 }
 
-async fn execute(db: Db, registry: Arc<Registry>, worker: String, lease: Duration, job: jobs::ClaimedJob) {
+async fn execute(db: Db, registry: Arc<Registry>, worker: String, lease: Duration, job: &jobs::ClaimedJob) -> Outcome {
     let span = tracing::info_span!("job", job_id = %job.id, kind = %job.kind, attempt = job.attempts);
-    run_and_record(db, registry, worker, lease, job).instrument(span).await;
+    run(db, registry, worker, lease, job).instrument(span).await
 }
 
-async fn run_and_record(db: Db, registry: Arc<Registry>, worker: String, lease: Duration, job: jobs::ClaimedJob) {
+async fn run(db: Db, registry: Arc<Registry>, worker: String, lease: Duration, job: &jobs::ClaimedJob) -> Outcome {
     let Some(handler) = registry.get(&job.kind) else {
-        let _ = jobs::fail(&db, job.id, &worker, &format!("no handler for job kind `{}`", job.kind), None).await;
         tracing::error!("job of unknown kind marked dead");
-        return;
+        return Outcome::Failed { error: format!("no handler for job kind `{}`", job.kind), retry_at: None };
     };
     let ctx = JobContext { db: db.clone(), job_id: job.id, attempt: job.attempts };
+    let payload = job.payload.0.clone();
     // The job runs in its own task so a panic becomes a failed attempt, not a dead worker.
-    let mut task = AbortOnDrop(tokio::spawn(async move { handler.run(&ctx, job.payload.0).await }));
+    let mut task = AbortOnDrop(tokio::spawn(async move { handler.run(&ctx, payload).await }));
     let heartbeat = {
         let (db, worker, id) = (db.clone(), worker.clone(), job.id);
         let chrono_lease = chrono::Duration::from_std(lease).unwrap_or(chrono::Duration::minutes(5));
@@ -137,30 +150,48 @@ async fn run_and_record(db: Db, registry: Arc<Registry>, worker: String, lease: 
             }
         }))
     };
-    let outcome = match (&mut task.0).await {
+    let result = match (&mut task.0).await {
         Ok(result) => result,
         Err(e) if e.is_panic() => Err(anyhow::anyhow!("the job panicked")),
         Err(e) => Err(anyhow::anyhow!("the job was cancelled: {e}")),
     };
     drop(heartbeat);
-    let recorded = match outcome {
-        Ok(()) => jobs::succeed(&db, job.id, &worker).await,
+    match result {
+        Ok(()) => Outcome::Succeeded,
         Err(error) => {
-            let message = format!("{error:#}");
+            let error = format!("{error:#}");
             let retry_at = (job.attempts < job.max_attempts)
                 .then(|| db.clock().now() + chrono::Duration::from_std(retry_delay(job.attempts)).unwrap_or_default());
             match retry_at {
-                Some(at) => tracing::warn!(error = %message, retry_at = %at, "job failed; will retry"),
-                None => tracing::error!(error = %message, "job failed for the last time; it is dead"),
+                Some(at) => tracing::warn!(%error, retry_at = %at, "job failed; will retry"),
+                None => tracing::error!(%error, "job failed for the last time; it is dead"),
             }
-            jobs::fail(&db, job.id, &worker, &message, retry_at).await
+            Outcome::Failed { error, retry_at }
         }
-    };
-    match recorded {
-        Ok(true) => {}
-        Ok(false) => tracing::warn!("the job's lease was lost before its outcome was recorded"),
-        Err(e) => tracing::error!(error = %e, "could not record the job's outcome; its lease will expire"),
     }
+}
+
+/// Writes outcomes as they arrive, taking whatever has queued up meanwhile into the same
+/// transaction: no added latency when idle, few commits under load.
+fn spawn_recorder(db: Db, worker: String) -> (mpsc::UnboundedSender<(Uuid, Outcome)>, tokio::task::JoinHandle<()>) {
+    let (tx, mut rx) = mpsc::unbounded_channel::<(Uuid, Outcome)>();
+    let task = tokio::spawn(async move {
+        while let Some(first) = rx.recv().await {
+            let mut batch = vec![first];
+            while batch.len() < 256 {
+                match rx.try_recv() {
+                    Ok(next) => batch.push(next),
+                    Err(_) => break,
+                }
+            }
+            match jobs::record(&db, &worker, &batch).await {
+                Ok(held) if held.iter().all(|h| *h) => {}
+                Ok(_) => tracing::warn!("a job's lease was lost before its outcome was recorded"),
+                Err(e) => tracing::error!(error = %e, "could not record job outcomes; their leases will expire"),
+            }
+        }
+    });
+    (tx, task)
 }
 
 /// Aborts the task when dropped: when shutdown aborts a job's supervisor, the job and its

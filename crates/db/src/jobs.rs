@@ -90,9 +90,10 @@ pub async fn enqueue(tx: &mut WriteTx, job: NewJob) -> DbResult<Option<Uuid>> {
     .await?;
     if inserted.is_some() {
         tx.enqueued_jobs = true;
-        if tx.db().backend_name() == "postgres" {
-            // Delivered at commit, to workers in every process.
-            sql("SELECT pg_notify('dayline_jobs', $1)").bind(job.queue).execute(tx).await?;
+        if tx.db().backend_name() == "postgres" && !tx.notified_queues.contains(&job.queue) {
+            // Delivered at commit, to workers in every process; once per queue and transaction.
+            sql("SELECT pg_notify('dayline_jobs', $1)").bind(job.queue).execute(&mut *tx).await?;
+            tx.notified_queues.push(job.queue);
         }
     }
     Ok(inserted.map(|(id,)| id))
@@ -132,34 +133,52 @@ pub async fn extend_lease(db: &Db, id: Uuid, worker: &str, lease: Duration) -> D
     Ok(n == 1)
 }
 
-pub async fn succeed(db: &Db, id: Uuid, worker: &str) -> DbResult<bool> {
-    let now = db.clock.now();
-    let n = sql("UPDATE jobs SET state = 'succeeded', finished_at = $1, locked_by = NULL, lease_expires_at = NULL, last_error = NULL \
-         WHERE id = $2 AND locked_by = $3 AND state = 'running'")
-    .bind(now)
-    .bind(id)
-    .bind(worker)
-    .execute_bookkeeping(db)
-    .await?;
-    Ok(n == 1)
+/// How an attempt ended.
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    Succeeded,
+    /// Retried at `retry_at`, or `dead` when there is none.
+    Failed {
+        error: String,
+        retry_at: Option<DateTime<Utc>>,
+    },
 }
 
-/// Records a failed attempt: retried at `retry_at`, or `dead` when there is none.
-pub async fn fail(db: &Db, id: Uuid, worker: &str, error: &str, retry_at: Option<DateTime<Utc>>) -> DbResult<bool> {
-    let now = db.clock.now();
-    let error: String = error.chars().take(2_000).collect();
-    let statement = match retry_at {
-        Some(_) => sql(
-            "UPDATE jobs SET state = 'failed', run_at = $1, last_error = $2, locked_by = NULL, lease_expires_at = NULL \
-             WHERE id = $3 AND locked_by = $4 AND state = 'running'",
-        ),
-        None => sql(
-            "UPDATE jobs SET state = 'dead', finished_at = $1, last_error = $2, locked_by = NULL, lease_expires_at = NULL \
-             WHERE id = $3 AND locked_by = $4 AND state = 'running'",
-        ),
-    };
-    let n = statement.bind(retry_at.unwrap_or(now)).bind(error).bind(id).bind(worker).execute_bookkeeping(db).await?;
-    Ok(n == 1)
+/// Records the outcomes of several attempts in one transaction: under load one commit (and,
+/// on SQLite, one fsync) serves many jobs. Returns, per outcome, whether `worker` still held
+/// the job's lease (false: another worker took it over and this outcome was not recorded).
+pub async fn record(db: &Db, worker: &str, outcomes: &[(Uuid, Outcome)]) -> DbResult<Vec<bool>> {
+    let mut tx = db.begin_bookkeeping().await?;
+    let now = tx.now();
+    let mut held = Vec::with_capacity(outcomes.len());
+    for (id, outcome) in outcomes {
+        let statement = match outcome {
+            Outcome::Succeeded => sql(
+                "UPDATE jobs SET state = 'succeeded', finished_at = $1, locked_by = NULL, lease_expires_at = NULL, last_error = NULL \
+                 WHERE id = $2 AND locked_by = $3 AND state = 'running'",
+            )
+            .bind(now),
+            Outcome::Failed { error, retry_at: Some(at) } => sql(
+                "UPDATE jobs SET state = 'failed', run_at = $1, last_error = $2, locked_by = NULL, lease_expires_at = NULL \
+                 WHERE id = $3 AND locked_by = $4 AND state = 'running'",
+            )
+            .bind(*at)
+            .bind(error.chars().take(2_000).collect::<String>()),
+            Outcome::Failed { error, retry_at: None } => sql(
+                "UPDATE jobs SET state = 'dead', finished_at = $1, last_error = $2, locked_by = NULL, lease_expires_at = NULL \
+                 WHERE id = $3 AND locked_by = $4 AND state = 'running'",
+            )
+            .bind(now)
+            .bind(error.chars().take(2_000).collect::<String>()),
+        };
+        held.push(statement.bind(*id).bind(worker).execute(&mut tx).await? == 1);
+    }
+    tx.commit().await?;
+    Ok(held)
+}
+
+pub async fn succeed(db: &Db, id: Uuid, worker: &str) -> DbResult<bool> {
+    Ok(record(db, worker, &[(id, Outcome::Succeeded)]).await?.first().copied().unwrap_or(false))
 }
 
 /// Hands back the jobs a stopping worker could not finish; the attempt does not count.

@@ -41,6 +41,8 @@ pub struct WriteTx {
     requires_audit: bool,
     /// Set by `jobs::enqueue`; workers in this process are woken after commit.
     pub(crate) enqueued_jobs: bool,
+    /// Queues already sent a NOTIFY in this transaction (one per queue is enough).
+    pub(crate) notified_queues: Vec<&'static str>,
 }
 
 impl Db {
@@ -60,8 +62,15 @@ impl Db {
                 TxInner::Postgres(uncancellable(async move { pool.begin().await }).await?)
             }
         };
-        let mut tx =
-            WriteTx { inner, actor, db: self.clone(), audited: false, requires_audit: true, enqueued_jobs: false };
+        let mut tx = WriteTx {
+            inner,
+            actor,
+            db: self.clone(),
+            audited: false,
+            requires_audit: true,
+            enqueued_jobs: false,
+            notified_queues: Vec::new(),
+        };
         if let TxInner::Postgres(_) = tx.inner {
             // Transaction-local (`true`): safe behind a pooler in transaction mode.
             let user_id = tx.actor.user_id.map(|id| id.to_string()).unwrap_or_default();
