@@ -10,13 +10,16 @@ use utoipa_axum::routes;
 
 use crate::error::AppError;
 use crate::http::docs::OpenApiJson;
-use crate::http::{docs, health, metrics, setup};
+use crate::http::{auth, docs, health, me, metrics, setup};
 use crate::state::AppState;
 
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Dayline API", description = "Tasks, daily check-ins, incidents and decisions for teams."),
+    modifiers(&BearerAuth),
     tags(
+        (name = "account", description = "The signed-in user's own account"),
+        (name = "auth", description = "Signing in and out, tokens and signing keys"),
         (name = "operations", description = "Health, readiness and metrics"),
         (name = "setup", description = "First-run setup of a new instance"),
     )
@@ -30,6 +33,11 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(health::livez))
         .routes(routes!(health::readyz))
         .routes(routes!(setup::status::setup_status, setup::complete::complete_setup))
+        .routes(routes!(auth::login::login))
+        .routes(routes!(auth::refresh::refresh))
+        .routes(routes!(auth::logout::logout))
+        .routes(routes!(auth::jwks::jwks))
+        .routes(routes!(me::get_me))
         .split_for_parts()
 }
 
@@ -55,4 +63,18 @@ pub fn routes(state: AppState) -> Router {
 
 async fn not_found() -> AppError {
     AppError::NotFound
+}
+
+/// Declares the `bearer` security scheme the authenticated operations refer to.
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).bearer_format("JWT").build()),
+        );
+    }
 }

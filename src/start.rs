@@ -55,7 +55,9 @@ pub async fn prepare(settings: Settings, clock: SharedClock) -> Result<AppState,
     let db = connect_and_migrate(&settings, clock).await?;
     let setup = SetupGate::open_if_needed(&db).await.context("checking whether setup is complete")?;
     warn_if_audit_log_is_writable(&db).await;
-    let state = AppState::new(settings, db, setup);
+    let master = crate::auth::secret::MasterKey::load(&settings)?;
+    let keys = crate::auth::keys::KeyRing::load(&db, &master).await?;
+    let state = AppState::new(settings, db, setup, master, keys);
     state.health.probe().await;
     Ok(state)
 }

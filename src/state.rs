@@ -6,7 +6,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use dayline_db::{Db, SharedClock};
 
+use crate::auth::keys::KeyRing;
 use crate::auth::password::PasswordHasher;
+use crate::auth::secret::MasterKey;
 use crate::config::Settings;
 use crate::domain::setup::SetupGate;
 use crate::health::HealthMonitor;
@@ -21,6 +23,8 @@ pub struct Shared {
     pub health: HealthMonitor,
     pub setup: SetupGate,
     pub passwords: PasswordHasher,
+    pub master: MasterKey,
+    pub keys: KeyRing,
     shutting_down: AtomicBool,
 }
 
@@ -32,7 +36,7 @@ impl Deref for AppState {
 }
 
 impl AppState {
-    pub fn new(settings: Settings, db: Db, setup: SetupGate) -> Self {
+    pub fn new(settings: Settings, db: Db, setup: SetupGate, master: MasterKey, keys: KeyRing) -> Self {
         let clock = db.clock().clone();
         Self(Arc::new(Shared {
             health: HealthMonitor::new(db.clone()),
@@ -41,6 +45,8 @@ impl AppState {
             db,
             clock,
             setup,
+            master,
+            keys,
             shutting_down: AtomicBool::new(false),
         }))
     }

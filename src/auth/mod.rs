@@ -1,3 +1,7 @@
 //! Authentication primitives.
 
+pub mod keys;
 pub mod password;
+pub mod refresh_token;
+pub mod secret;
+pub mod tokens;

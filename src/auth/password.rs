@@ -5,7 +5,8 @@
 use std::sync::Arc;
 
 use anyhow::Context;
-use argon2::password_hash::PasswordHasher as _;
+use argon2::password_hash::phc::PasswordHash;
+use argon2::password_hash::{PasswordHasher as _, PasswordVerifier as _};
 use argon2::{Algorithm, Argon2, Params, Version};
 use secrecy::{ExposeSecret, SecretString};
 use tokio::sync::Semaphore;
@@ -39,6 +40,55 @@ impl PasswordHasher {
     }
 }
 
+/// The outcome of checking a password.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verified {
+    /// Correct; `rehash` when the stored hash is bcrypt or has outdated parameters.
+    Valid {
+        rehash: bool,
+    },
+    Invalid,
+}
+
+impl PasswordHasher {
+    /// Checks `password` against `stored`. With no stored hash (unknown account) a dummy
+    /// hash is checked instead, so both cases cost the same time.
+    pub async fn verify(&self, password: SecretString, stored: Option<String>) -> anyhow::Result<Verified> {
+        let _permit = self.permits.acquire().await.context("password hasher closed")?;
+        tokio::task::spawn_blocking(move || {
+            let known = stored.is_some();
+            let hash = stored.unwrap_or_else(|| dummy_hash().to_owned());
+            let valid = verify_now(password.expose_secret(), &hash);
+            match (known, valid) {
+                (true, true) => Verified::Valid { rehash: needs_rehash(&hash) },
+                _ => Verified::Invalid,
+            }
+        })
+        .await
+        .context("password verification task failed")
+    }
+}
+
+fn dummy_hash() -> &'static str {
+    static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DUMMY.get_or_init(|| hash_now("dayline-dummy-password-for-timing").unwrap_or_default())
+}
+
+fn verify_now(password: &str, hash: &str) -> bool {
+    if hash.starts_with("$2") {
+        // Imported bcrypt hashes. bcrypt reads only 72 bytes; refuse longer passwords rather
+        // than accept two that differ only after byte 72.
+        return password.len() <= 72 && bcrypt::verify(password, hash).unwrap_or(false);
+    }
+    let Ok(parsed) = PasswordHash::new(hash) else { return false };
+    Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok()
+}
+
+/// Anything but argon2id with our parameters is upgraded on the next successful login.
+fn needs_rehash(hash: &str) -> bool {
+    !hash.starts_with(&format!("$argon2id$v=19$m={MEMORY_KIB},t={ITERATIONS},p={PARALLELISM}$"))
+}
+
 fn argon2id() -> anyhow::Result<Argon2<'static>> {
     let params = Params::new(MEMORY_KIB, ITERATIONS, PARALLELISM, None)
         .map_err(|e| anyhow::anyhow!("argon2 parameters: {e}"))?;
@@ -53,6 +103,25 @@ fn hash_now(password: &str) -> anyhow::Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn verifies_argon2_and_bcrypt_and_flags_old_hashes() {
+        let hash = hash_now("correct horse battery staple").expect("hash");
+        assert!(verify_now("correct horse battery staple", &hash));
+        assert!(!verify_now("correct horse battery stapler", &hash));
+        assert!(!needs_rehash(&hash));
+        let bcrypt = bcrypt::hash("correct horse battery staple", 4).expect("bcrypt");
+        assert!(verify_now("correct horse battery staple", &bcrypt));
+        assert!(needs_rehash(&bcrypt));
+        // Two passwords equal in the first 72 bytes must not both verify.
+        let long_a = format!("{}{}", "a".repeat(72), "first");
+        let long_b = format!("{}{}", "a".repeat(72), "second");
+        let bcrypt_long = bcrypt::hash(&long_a, 4).expect("bcrypt");
+        assert!(!verify_now(&long_b, &bcrypt_long));
+        let argon_long = hash_now(&long_a).expect("hash");
+        assert!(verify_now(&long_a, &argon_long) && !verify_now(&long_b, &argon_long));
+        assert!(!verify_now("anything", "not a hash"));
+    }
 
     #[test]
     fn produces_argon2id_phc_strings_with_the_chosen_cost() {

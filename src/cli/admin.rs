@@ -27,6 +27,8 @@ pub enum Action {
         #[arg(long)]
         super_admin: bool,
     },
+    /// Add a new token signing key; the old ones keep verifying until their tokens expire.
+    RotateKeys,
     /// Send a test mail now, to check the SMTP settings (smtp_url, mail_from).
     SendTestMail {
         /// Where to send it.
@@ -36,6 +38,14 @@ pub enum Action {
 
 pub async fn run(action: Action, settings: Settings) -> anyhow::Result<()> {
     match action {
+        Action::RotateKeys => {
+            let db = connect_and_migrate(&settings, Arc::new(SystemClock)).await?;
+            let master = crate::auth::secret::MasterKey::load(&settings)?;
+            let kid = crate::auth::keys::add_key(&db, &master, "rotate-keys command").await?;
+            db.close().await;
+            println!("new signing key {kid}; running servers pick it up as tokens signed with it arrive");
+            Ok(())
+        }
         Action::SendTestMail { address } => {
             let mailer = Mailer::from_settings(&settings).map_err(anyhow::Error::msg)?;
             if !mailer.is_configured() {

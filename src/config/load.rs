@@ -146,6 +146,15 @@ fn validate(s: &Settings) -> Result<(), (&'static str, String)> {
             ));
         }
     }
+    if let Some(key) = &s.secret_key {
+        let key = key.expose_secret().trim();
+        if key.len() != 64 || !key.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err((
+                "secret_key",
+                "must be 64 hex characters (32 random bytes, e.g. `openssl rand -hex 32`)".to_owned(),
+            ));
+        }
+    }
     if s.mail_from.parse::<lettre::message::Mailbox>().is_err() {
         return Err(("mail_from", format!("`{}` is not an address like Dayline <dayline@example.com>", s.mail_from)));
     }

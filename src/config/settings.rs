@@ -54,6 +54,10 @@ pub struct Settings {
     /// How long shutdown waits for in-flight requests.
     #[serde(deserialize_with = "number")]
     pub shutdown_grace_secs: u64,
+    /// 64 hex characters encrypting signing keys at rest; every instance sharing a database
+    /// needs the same one. Empty: a key file generated in the data directory.
+    #[serde(deserialize_with = "optional_secret")]
+    pub secret_key: Option<SecretString>,
     /// When set, `GET /metrics` requires `Authorization: Bearer <token>`.
     #[serde(deserialize_with = "optional_secret")]
     pub metrics_token: Option<SecretString>,
@@ -95,6 +99,7 @@ impl Default for Settings {
             request_timeout_secs: 30,
             shutdown_grace_secs: 30,
             metrics_token: None,
+            secret_key: None,
             smtp_url: None,
             mail_from: "Dayline <dayline@localhost>".to_owned(),
             worker_queues: vec!["default:4".to_owned(), "mail:2".to_owned()],
@@ -177,6 +182,9 @@ impl Settings {
         put("body_limit_bytes", saturating_i64(self.body_limit_bytes as u64).into());
         put("request_timeout_secs", saturating_i64(self.request_timeout_secs).into());
         put("shutdown_grace_secs", saturating_i64(self.shutdown_grace_secs).into());
+        if self.secret_key.is_some() {
+            put("secret_key", "********".into());
+        }
         if self.metrics_token.is_some() {
             put("metrics_token", "********".into());
         }

@@ -1,4 +1,5 @@
 //! Rules and use cases, independent of HTTP.
 
+pub mod sessions;
 pub mod setup;
 pub mod users;

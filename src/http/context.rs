@@ -9,6 +9,19 @@ use dayline_db::ActorContext;
 
 use super::request_id;
 
+impl RequestContextExt for ActorContext {
+    fn for_user(mut self, who: &crate::domain::sessions::Authenticated) -> ActorContext {
+        self.user_id = Some(who.user_id);
+        self.is_super_admin = who.is_super_admin;
+        self
+    }
+}
+
+/// Attaches the authenticated caller to an actor context.
+pub trait RequestContextExt {
+    fn for_user(self, who: &crate::domain::sessions::Authenticated) -> ActorContext;
+}
+
 /// The request's actor context. Anonymous until authentication exists on the route.
 pub struct RequestContext(pub ActorContext);
 

@@ -1,10 +1,12 @@
 //! HTTP: thin handlers (one file per resource or action) and the middleware around them.
 
+pub mod auth;
 pub mod context;
 pub mod docs;
 pub mod health;
 pub mod json;
 pub mod layers;
+pub mod me;
 pub mod metrics;
 pub mod observe;
 pub mod request_id;

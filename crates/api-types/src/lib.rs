@@ -1,11 +1,13 @@
 //! The wire format of Dayline's HTTP API: request and response bodies with their OpenAPI
 //! schemas. Kept apart from database rows so tables can change while the API stays stable.
 
+mod auth;
 mod health;
 mod problem;
 mod setup;
 mod user;
 
+pub use auth::{Jwk, JwkSet, LoginRequest, RefreshRequest, TokenPair};
 pub use health::{HealthStatus, Liveness};
 pub use problem::{FieldError, Problem};
 pub use setup::{SetupRequest, SetupStatus};

@@ -1,0 +1,18 @@
+//! Opaque refresh tokens: 256 random bits with a recognisable prefix; only their SHA-256
+//! hash is stored.
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64URL;
+use ring::rand::{SecureRandom, SystemRandom};
+
+const PREFIX: &str = "dl_rt_";
+
+pub fn generate() -> anyhow::Result<String> {
+    let mut bytes = [0u8; 32];
+    SystemRandom::new().fill(&mut bytes).map_err(|_| anyhow::anyhow!("random source failed"))?;
+    Ok(format!("{PREFIX}{}", B64URL.encode(bytes)))
+}
+
+pub fn hash(token: &str) -> String {
+    hex::encode(ring::digest::digest(&ring::digest::SHA256, token.as_bytes()))
+}

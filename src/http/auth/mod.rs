@@ -1,0 +1,7 @@
+//! Login, token refresh, logout, and the published signing keys.
+
+pub mod current_user;
+pub mod jwks;
+pub mod login;
+pub mod logout;
+pub mod refresh;
