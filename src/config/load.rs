@@ -145,6 +145,13 @@ fn validate(s: &Settings) -> Result<(), (&'static str, String)> {
                 "must look like smtps://user:pass@host:465 or smtp://user:pass@host:587".to_owned(),
             ));
         }
+        // A typo in tls= must never silently mean "unencrypted".
+        let query = url.split_once('?').map_or("", |(_, q)| q);
+        if let Some(tls) = query.split('&').find_map(|p| p.strip_prefix("tls="))
+            && !matches!(tls, "required" | "opportunistic" | "none")
+        {
+            return Err(("smtp_url", format!("tls={tls} is not one of required, opportunistic, none")));
+        }
     }
     if let Some(key) = &s.secret_key {
         let key = key.expose_secret().trim();
@@ -208,6 +215,13 @@ mod tests {
         assert_eq!(err.key.as_deref(), Some("request_timeout_secs"));
         let err = load(None, env(&[("DATABASE_URL", "mysql://x")])).expect_err("invalid");
         assert_eq!(err.key.as_deref(), Some("database_url"));
+    }
+
+    #[test]
+    fn smtp_tls_modes_are_spelled_exactly() {
+        let err = load(None, env(&[("DAYLINE_SMTP_URL", "smtp://u:p@mail:587?tls=starttls")])).expect_err("typo");
+        assert_eq!(err.key.as_deref(), Some("smtp_url"));
+        assert!(load(None, env(&[("DAYLINE_SMTP_URL", "smtp://mail:25?tls=none")])).is_ok());
     }
 
     #[test]

@@ -145,6 +145,9 @@ impl Scheduler {
 
     async fn tick_batch(&self) -> DbResult<(TickReport, usize)> {
         let mut report = TickReport::default();
+        if !schedules::any_due(&self.db, self.db.clock().now()).await? {
+            return Ok((report, 0));
+        }
         let mut tx = self.db.begin_bookkeeping().await?;
         let now = tx.now();
         let catch_up = chrono::Duration::from_std(self.config.catch_up).unwrap_or(chrono::Duration::hours(1));
@@ -155,25 +158,26 @@ impl Scheduler {
                 schedules::disable(&mut tx, row.id).await?;
                 continue;
             };
-            // After downtime several occurrences may have passed: only the latest can run.
+            // After downtime several occurrences may have passed: each one still inside the
+            // catch-up window runs once; older ones are skipped and logged.
             let mut occurrence = row.next_run_at;
-            let mut passed_over = 0usize;
-            while let Some(next) = recurrence.next_after(zone, occurrence).filter(|n| *n <= now) {
-                occurrence = next;
-                passed_over += 1;
-                if passed_over > 10_000 {
-                    break;
+            let mut too_old = 0usize;
+            for _ in 0..10_000 {
+                if now - occurrence <= catch_up {
+                    if self.enqueue_occurrence(&mut tx, row, zone, occurrence).await? {
+                        report.enqueued += 1;
+                    }
+                } else {
+                    too_old += 1;
+                }
+                match recurrence.next_after(zone, occurrence) {
+                    Some(next) if next <= now => occurrence = next,
+                    _ => break,
                 }
             }
-            if now - occurrence <= catch_up {
-                self.enqueue_occurrence(&mut tx, row, zone, occurrence).await?;
-                report.enqueued += 1;
-            } else {
-                passed_over += 1;
-            }
-            if passed_over > 0 {
-                report.skipped += passed_over;
-                tracing::warn!(schedule = %row.key, skipped = passed_over, "missed occurrences older than the catch-up window were skipped");
+            if too_old > 0 {
+                report.skipped += too_old;
+                tracing::warn!(schedule = %row.key, skipped = too_old, "missed occurrences older than the catch-up window were skipped");
             }
             match recurrence.next_after(zone, occurrence.max(now)) {
                 Some(next) => schedules::advance(&mut tx, row.id, next, Some(now)).await?,
@@ -184,13 +188,14 @@ impl Scheduler {
         Ok((report, due.len()))
     }
 
+    /// Enqueues one occurrence; false when it was enqueued before (same idempotency key).
     async fn enqueue_occurrence(
         &self,
         tx: &mut WriteTx,
         row: &DueSchedule,
         zone: Tz,
         occurrence: DateTime<Utc>,
-    ) -> DbResult<()> {
+    ) -> DbResult<bool> {
         let local = occurrence.with_timezone(&zone).naive_local();
         let mut payload = row.payload.0.clone();
         if let Value::Object(map) = &mut payload {
@@ -200,8 +205,7 @@ impl Scheduler {
         }
         let mut job = NewJob::new(row.kind.clone(), payload);
         job.idempotency_key = Some(format!("schedule:{}:{}", row.id, local.format("%Y-%m-%dT%H:%M")));
-        jobs::enqueue(tx, job).await?;
-        Ok(())
+        Ok(jobs::enqueue(tx, job).await?.is_some())
     }
 
     pub async fn run(self, mut stop: watch::Receiver<bool>) {

@@ -111,7 +111,7 @@ impl Worker {
         let drained =
             tokio::time::timeout(self.config.shutdown_grace, async { while running.join_next().await.is_some() {} })
                 .await;
-        running.abort_all();
+        running.shutdown().await;
         drop(outcomes);
         let _ = recorder.await; // outcomes of finished jobs are written before anything is handed back
         if drained.is_err() {
@@ -131,44 +131,62 @@ async fn execute(db: Db, registry: Arc<Registry>, worker: String, lease: Duratio
 
 async fn run(db: Db, registry: Arc<Registry>, worker: String, lease: Duration, job: &jobs::ClaimedJob) -> Outcome {
     let Some(handler) = registry.get(&job.kind) else {
-        tracing::error!("job of unknown kind marked dead");
-        return Outcome::Failed { error: format!("no handler for job kind `{}`", job.kind), retry_at: None };
+        // During a rolling upgrade an older worker may see a newer kind: retry, do not bury.
+        let error = format!("no handler for job kind `{}` in this worker", job.kind);
+        tracing::error!(%error, "job of unknown kind");
+        return failed(&db, job, error);
     };
     let ctx = JobContext { db: db.clone(), job_id: job.id, attempt: job.attempts };
     let payload = job.payload.0.clone();
     // The job runs in its own task so a panic becomes a failed attempt, not a dead worker.
     let mut task = AbortOnDrop(tokio::spawn(async move { handler.run(&ctx, payload).await }));
-    let heartbeat = {
+    let mut heartbeat = {
         let (db, worker, id) = (db.clone(), worker.clone(), job.id);
         let chrono_lease = chrono::Duration::from_std(lease).unwrap_or(chrono::Duration::minutes(5));
         AbortOnDrop(tokio::spawn(async move {
+            let mut pause = lease / 3;
             loop {
-                tokio::time::sleep(lease / 3).await;
-                if !matches!(jobs::extend_lease(&db, id, &worker, chrono_lease).await, Ok(true)) {
-                    return;
+                tokio::time::sleep(pause).await;
+                match jobs::extend_lease(&db, id, &worker, chrono_lease).await {
+                    Ok(true) => pause = lease / 3,
+                    // Another worker holds the job now: this run must stop.
+                    Ok(false) => return,
+                    // A passing database error: try again soon, well within the lease.
+                    Err(e) => {
+                        tracing::warn!(error = %e, "could not extend a job's lease; retrying");
+                        pause = (lease / 30).max(std::time::Duration::from_millis(100));
+                    }
                 }
             }
         }))
     };
-    let result = match (&mut task.0).await {
-        Ok(result) => result,
-        Err(e) if e.is_panic() => Err(anyhow::anyhow!("the job panicked")),
-        Err(e) => Err(anyhow::anyhow!("the job was cancelled: {e}")),
+    let result = tokio::select! {
+        joined = &mut task.0 => match joined {
+            Ok(result) => result,
+            Err(e) if e.is_panic() => Err(anyhow::anyhow!("the job panicked")),
+            Err(e) => Err(anyhow::anyhow!("the job was cancelled: {e}")),
+        },
+        _ = &mut heartbeat.0 => {
+            tracing::warn!("the job's lease was lost; stopping this run");
+            Err(anyhow::anyhow!("lease lost while running"))
+        }
     };
     drop(heartbeat);
     match result {
         Ok(()) => Outcome::Succeeded,
-        Err(error) => {
-            let error = format!("{error:#}");
-            let retry_at = (job.attempts < job.max_attempts)
-                .then(|| db.clock().now() + chrono::Duration::from_std(retry_delay(job.attempts)).unwrap_or_default());
-            match retry_at {
-                Some(at) => tracing::warn!(%error, retry_at = %at, "job failed; will retry"),
-                None => tracing::error!(%error, "job failed for the last time; it is dead"),
-            }
-            Outcome::Failed { error, retry_at }
-        }
+        Err(error) => failed(&db, job, format!("{error:#}")),
     }
+}
+
+/// A failed attempt: retried with backoff while attempts remain, else dead.
+fn failed(db: &Db, job: &jobs::ClaimedJob, error: String) -> Outcome {
+    let retry_at = (job.attempts < job.max_attempts)
+        .then(|| db.clock().now() + chrono::Duration::from_std(retry_delay(job.attempts)).unwrap_or_default());
+    match retry_at {
+        Some(at) => tracing::warn!(%error, retry_at = %at, "job failed; will retry"),
+        None => tracing::error!(%error, "job failed for the last time; it is dead"),
+    }
+    Outcome::Failed { error, retry_at }
 }
 
 /// Writes outcomes as they arrive, taking whatever has queued up meanwhile into the same
@@ -184,10 +202,22 @@ fn spawn_recorder(db: Db, worker: String) -> (mpsc::UnboundedSender<(Uuid, Outco
                     Err(_) => break,
                 }
             }
-            match jobs::record(&db, &worker, &batch).await {
-                Ok(held) if held.iter().all(|h| *h) => {}
-                Ok(_) => tracing::warn!("a job's lease was lost before its outcome was recorded"),
-                Err(e) => tracing::error!(error = %e, "could not record job outcomes; their leases will expire"),
+            // A passing database error must not turn finished jobs into repeated ones.
+            let mut pause = std::time::Duration::from_millis(100);
+            for attempt in 1..=6 {
+                match jobs::record(&db, &worker, &batch).await {
+                    Ok(held) if held.iter().all(|h| *h) => break,
+                    Ok(_) => {
+                        tracing::warn!("a job's lease was lost before its outcome was recorded");
+                        break;
+                    }
+                    Err(e) if attempt < 6 => {
+                        tracing::warn!(error = %e, "recording job outcomes failed; retrying");
+                        tokio::time::sleep(pause).await;
+                        pause *= 2;
+                    }
+                    Err(e) => tracing::error!(error = %e, "could not record job outcomes; their leases will expire"),
+                }
             }
         }
     });

@@ -15,11 +15,14 @@ use serde_json::json;
 /// The job kind that sends one mail.
 pub const SEND_MAIL_JOB: &str = "mail.send";
 pub const MAIL_QUEUE: &str = "mail";
+pub const MAIL_MAX_ATTEMPTS: i64 = 40;
 
 /// Enqueues a mail inside the caller's transaction: it is sent only if the change commits.
 pub async fn enqueue(tx: &mut WriteTx, to: &str, template: &MailTemplate) -> DbResult<()> {
     let mut job = NewJob::new(SEND_MAIL_JOB, json!({ "to": to, "template": template }));
     job.queue = MAIL_QUEUE;
+    // With backoff capped at an hour, 40 attempts keep retrying for more than a day.
+    job.max_attempts = MAIL_MAX_ATTEMPTS;
     jobs::enqueue(tx, job).await?;
     Ok(())
 }

@@ -45,6 +45,10 @@ async fn mails_have_a_plain_text_and_an_html_part() {
     );
     assert_eq!(mail.text_body.len(), 1);
     assert_eq!(mail.html_body.len(), 1);
+    assert_ne!(mail.text_body[0], mail.html_body[0], "two distinct parts, not HTML converted to text");
+    let plain = mail.part(mail.text_body[0]).expect("text part");
+    assert!(mail_parser::MimeHeaders::is_content_type(plain, "text", "plain"), "the first alternative is text/plain");
+    assert!(!text.contains('<'), "the plain part has no markup: {text}");
 }
 
 on_both! {

@@ -81,8 +81,7 @@ on_both! {
         let (ra, rb) = tokio::join!(a.tick(), b.tick());
         let total = ra.expect("a").enqueued + rb.expect("b").enqueued;
         assert_eq!(total, 60);
-        assert_eq!(app.count("SELECT COUNT(*) FROM jobs").await, 60);
-        assert_eq!(app.count("SELECT COUNT(DISTINCT idempotency_key) FROM jobs").await, 60);
+        assert_eq!(app.count("SELECT COUNT(*) FROM jobs").await, 60, "each schedule once");
     }
 
     async fn berlin_dst_changes_run_each_local_day_once(backend: Backend) {

@@ -101,24 +101,48 @@ pub async fn enqueue(tx: &mut WriteTx, job: NewJob) -> DbResult<Option<Uuid>> {
 
 const CLAIM_POSTGRES: &str = "UPDATE jobs SET state = 'running', attempts = attempts + 1, locked_by = $1, lease_expires_at = $2 \
      WHERE id IN (SELECT id FROM jobs \
-         WHERE queue = $3 AND ((state IN ('queued', 'failed') AND run_at <= $4) OR (state = 'running' AND lease_expires_at < $4)) \
+         WHERE queue = $3 AND ((state IN ('queued', 'failed') AND run_at <= $4) OR (state = 'running' AND lease_expires_at < $4 AND attempts < max_attempts)) \
          ORDER BY priority DESC, run_at, id LIMIT $5 FOR UPDATE SKIP LOCKED) \
      RETURNING id, kind, payload, attempts, max_attempts";
 
 const CLAIM_SQLITE: &str = "UPDATE jobs SET state = 'running', attempts = attempts + 1, locked_by = $1, lease_expires_at = $2 \
      WHERE id IN (SELECT id FROM jobs \
-         WHERE queue = $3 AND ((state IN ('queued', 'failed') AND run_at <= $4) OR (state = 'running' AND lease_expires_at < $4)) \
+         WHERE queue = $3 AND ((state IN ('queued', 'failed') AND run_at <= $4) OR (state = 'running' AND lease_expires_at < $4 AND attempts < max_attempts)) \
          ORDER BY priority DESC, run_at, id LIMIT $5) \
      RETURNING id, kind, payload, attempts, max_attempts";
 
 /// Takes up to `limit` due jobs (or jobs whose worker lost its lease) for `worker`.
 pub async fn claim(db: &Db, worker: &str, queue: &str, limit: i64, lease: Duration) -> DbResult<Vec<ClaimedJob>> {
     let now = db.clock.now();
+    // Look on the read pool first: an idle queue never takes the (SQLite: single) writer.
+    let waiting: Option<(Uuid,)> = sql(
+        "SELECT id FROM jobs WHERE queue = $1 AND ((state IN ('queued', 'failed') AND run_at <= $2) OR (state = 'running' AND lease_expires_at < $2)) LIMIT 1",
+    )
+    .bind(queue)
+    .bind(now)
+    .fetch_optional(db)
+    .await?;
+    if waiting.is_none() {
+        return Ok(Vec::new());
+    }
+    bury_vanished(db, queue, now).await?;
     let text = match db.backend {
         Backend::Sqlite { .. } => CLAIM_SQLITE,
         Backend::Postgres(_) => CLAIM_POSTGRES,
     };
     sql(text).bind(worker).bind(now + lease).bind(queue).bind(now).bind(limit).fetch_all(db.bookkeeping()).await
+}
+
+/// A job whose worker died on its last attempt (its lease expired) would otherwise be
+/// reclaimed forever; it is dead, like any job out of attempts.
+async fn bury_vanished(db: &Db, queue: &str, now: DateTime<Utc>) -> DbResult<u64> {
+    sql("UPDATE jobs SET state = 'dead', finished_at = $1, last_error = 'the worker stopped during the last attempt (lease expired)', \
+         locked_by = NULL, lease_expires_at = NULL \
+         WHERE queue = $2 AND state = 'running' AND lease_expires_at < $1 AND attempts >= max_attempts")
+    .bind(now)
+    .bind(queue)
+    .execute_bookkeeping(db)
+    .await
 }
 
 /// Extends the lease of a long-running job; false when the worker no longer holds it.
@@ -163,18 +187,23 @@ pub async fn record(db: &Db, worker: &str, outcomes: &[(Uuid, Outcome)]) -> DbRe
                  WHERE id = $3 AND locked_by = $4 AND state = 'running'",
             )
             .bind(*at)
-            .bind(error.chars().take(2_000).collect::<String>()),
+            .bind(clean_error(error)),
             Outcome::Failed { error, retry_at: None } => sql(
                 "UPDATE jobs SET state = 'dead', finished_at = $1, last_error = $2, locked_by = NULL, lease_expires_at = NULL \
                  WHERE id = $3 AND locked_by = $4 AND state = 'running'",
             )
             .bind(now)
-            .bind(error.chars().take(2_000).collect::<String>()),
+            .bind(clean_error(error)),
         };
         held.push(statement.bind(*id).bind(worker).execute(&mut tx).await? == 1);
     }
     tx.commit().await?;
     Ok(held)
+}
+
+/// Error text as stored: bounded, and without NUL (PostgreSQL text refuses it).
+fn clean_error(error: &str) -> String {
+    error.chars().filter(|c| *c != '\0').take(2_000).collect()
 }
 
 pub async fn succeed(db: &Db, id: Uuid, worker: &str) -> DbResult<bool> {

@@ -76,6 +76,16 @@ const DUE_POSTGRES: &str = "SELECT id, key, kind, group_id, payload, timezone, l
 const DUE_SQLITE: &str = "SELECT id, key, kind, group_id, payload, timezone, local_time, weekdays, cron, next_run_at \
      FROM schedules WHERE enabled = 1 AND next_run_at <= $1 ORDER BY next_run_at LIMIT $2";
 
+/// Whether anything is due, asked on the read pool so an idle tick never takes the writer.
+pub async fn any_due(db: &crate::Db, now: DateTime<Utc>) -> DbResult<bool> {
+    let text = match db.backend {
+        Backend::Sqlite { .. } => "SELECT id FROM schedules WHERE enabled = 1 AND next_run_at <= $1 LIMIT 1",
+        Backend::Postgres(_) => "SELECT id FROM schedules WHERE enabled AND next_run_at <= $1 LIMIT 1",
+    };
+    let row: Option<(uuid::Uuid,)> = sql(text).bind(now).fetch_optional(db).await?;
+    Ok(row.is_some())
+}
+
 /// Locks and returns up to `limit` due schedules; other schedulers skip them (PostgreSQL)
 /// or wait for the single writer (SQLite).
 pub async fn lock_due(tx: &mut WriteTx, now: DateTime<Utc>, limit: i64) -> DbResult<Vec<DueSchedule>> {
