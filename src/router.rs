@@ -10,7 +10,7 @@ use utoipa_axum::routes;
 
 use crate::error::AppError;
 use crate::http::docs::OpenApiJson;
-use crate::http::{auth, docs, health, me, metrics, setup};
+use crate::http::{admin, auth, docs, health, me, metrics, setup};
 use crate::state::AppState;
 
 #[derive(OpenApi)]
@@ -19,6 +19,7 @@ use crate::state::AppState;
     modifiers(&BearerAuth),
     tags(
         (name = "account", description = "The signed-in user's own account"),
+        (name = "admin", description = "Instance administration (super admins)"),
         (name = "auth", description = "Signing in and out, tokens and signing keys"),
         (name = "operations", description = "Health, readiness and metrics"),
         (name = "setup", description = "First-run setup of a new instance"),
@@ -38,6 +39,9 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(auth::logout::logout))
         .routes(routes!(auth::jwks::jwks))
         .routes(routes!(me::get_me))
+        .routes(routes!(admin::jobs::list_jobs))
+        .routes(routes!(admin::jobs::retry_job))
+        .routes(routes!(admin::jobs::discard_job))
         .split_for_parts()
 }
 

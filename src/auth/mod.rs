@@ -2,6 +2,7 @@
 
 pub mod keys;
 pub mod password;
+pub mod policy;
 pub mod refresh_token;
 pub mod secret;
 pub mod tokens;

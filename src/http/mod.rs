@@ -1,5 +1,6 @@
 //! HTTP: thin handlers (one file per resource or action) and the middleware around them.
 
+pub mod admin;
 pub mod auth;
 pub mod context;
 pub mod docs;

@@ -3,12 +3,14 @@
 
 mod auth;
 mod health;
+mod jobs;
 mod problem;
 mod setup;
 mod user;
 
 pub use auth::{Jwk, JwkSet, LoginRequest, RefreshRequest, TokenPair};
 pub use health::{HealthStatus, Liveness};
+pub use jobs::{JobList, JobListQuery, JobResponse};
 pub use problem::{FieldError, Problem};
 pub use setup::{SetupRequest, SetupStatus};
 pub use user::{GlobalRole, UserResponse};

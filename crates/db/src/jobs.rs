@@ -248,3 +248,65 @@ pub fn spawn_listener(db: &Db) -> Option<tokio::task::JoinHandle<()>> {
         }
     }))
 }
+
+/// A job as administrators see it (no payload: it may carry addresses or tokens).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct JobSummary {
+    pub id: Uuid,
+    pub kind: String,
+    pub queue: String,
+    pub state: String,
+    pub attempts: i64,
+    pub max_attempts: i64,
+    pub last_error: Option<String>,
+    pub run_at: DateTime<Utc>,
+    pub created_at: DateTime<Utc>,
+    pub finished_at: Option<DateTime<Utc>>,
+}
+
+/// Jobs in `state`, newest first, after the cursor (`before`, a job id).
+pub async fn list(db: &Db, state: &str, before: Option<Uuid>, limit: i64) -> DbResult<Vec<JobSummary>> {
+    match before {
+        Some(cursor) => sql(
+            "SELECT id, kind, queue, state, attempts, max_attempts, last_error, run_at, created_at, finished_at FROM jobs \
+             WHERE state = $1 AND id < $2 ORDER BY id DESC LIMIT $3",
+        )
+        .bind(state)
+        .bind(cursor)
+        .bind(limit),
+        None => sql(
+            "SELECT id, kind, queue, state, attempts, max_attempts, last_error, run_at, created_at, finished_at FROM jobs \
+             WHERE state = $1 ORDER BY id DESC LIMIT $2",
+        )
+        .bind(state)
+        .bind(limit),
+    }
+    .fetch_all(db)
+    .await
+}
+
+/// Puts a dead or failed job back in the queue with fresh attempts; false if it is not in
+/// one of those states (or does not exist).
+pub async fn retry(tx: &mut WriteTx, id: Uuid) -> DbResult<bool> {
+    let now = tx.now();
+    let n = sql("UPDATE jobs SET state = 'queued', attempts = 0, run_at = $1, last_error = NULL, finished_at = NULL \
+         WHERE id = $2 AND state IN ('dead', 'failed')")
+    .bind(now)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    if n == 1 {
+        tx.enqueued_jobs = true;
+    }
+    Ok(n == 1)
+}
+
+/// Deletes a job that is not running; false if it is running or does not exist.
+pub async fn discard(tx: &mut WriteTx, id: Uuid) -> DbResult<bool> {
+    Ok(sql("DELETE FROM jobs WHERE id = $1 AND state <> 'running'").bind(id).execute(tx).await? == 1)
+}
+
+pub async fn state_of(db: &Db, id: Uuid) -> DbResult<Option<String>> {
+    let row: Option<(String,)> = sql("SELECT state FROM jobs WHERE id = $1").bind(id).fetch_optional(db).await?;
+    Ok(row.map(|(s,)| s))
+}

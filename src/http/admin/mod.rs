@@ -1,0 +1,3 @@
+//! Super-admin endpoints.
+
+pub mod jobs;
