@@ -6,7 +6,7 @@ use dayline_db::jobs::{self, NewJob, Outcome};
 use dayline_db::{ActorContext, AuditEntry};
 use serde_json::{Value, json};
 
-use crate::support::{Backend, TestApp, expect_problem, spawn_app};
+use crate::support::{TestApp, expect_problem, spawn_app};
 
 const PASSWORD: &str = "correct horse battery staple";
 
