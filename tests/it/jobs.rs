@@ -188,3 +188,50 @@ on_both! {
         b.await.expect("b");
     }
 }
+
+/// Blocks until released; counts how many runs started.
+#[derive(Clone, Default)]
+struct Slow {
+    started: Arc<Mutex<u32>>,
+    release: Arc<tokio::sync::Notify>,
+}
+
+impl JobHandler for Slow {
+    fn kind(&self) -> &'static str {
+        "test.slow"
+    }
+    fn run<'a>(&'a self, _ctx: &'a JobContext, _payload: Value) -> BoxFuture<'a, anyhow::Result<()>> {
+        Box::pin(async move {
+            *self.started.lock().expect("started") += 1;
+            self.release.notified().await;
+            Ok(())
+        })
+    }
+}
+
+on_both! {
+    async fn shutdown_lets_running_jobs_finish_and_hands_back_the_rest(backend: Backend) {
+        let (app, _) = app_with_test_clock(backend).await;
+        let db = &app.state.db;
+        let slow = Slow::default();
+        let config = WorkerConfig { shutdown_grace: Duration::from_millis(300), ..fast() };
+
+        // A job that finishes inside the grace period is recorded as succeeded.
+        let quick = enqueue(db, NewJob::new("test.slow", json!({}))).await.expect("id");
+        let (stop, worker) = start_worker(db, Registry::new().register(slow.clone()), config.clone());
+        assert!(eventually(|| async { *slow.started.lock().expect("started") == 1 }).await);
+        stop.send(true).expect("stop");
+        slow.release.notify_waiters();
+        worker.await.expect("worker stops");
+        assert_eq!(state_of(db, quick).await, "succeeded");
+
+        // One that does not finish in time goes back to the queue, its attempt not counted.
+        let stuck = enqueue(db, NewJob::new("test.slow", json!({}))).await.expect("id");
+        let (stop, worker) = start_worker(db, Registry::new().register(slow.clone()), config);
+        assert!(eventually(|| async { *slow.started.lock().expect("started") == 2 }).await);
+        stop.send(true).expect("stop");
+        worker.await.expect("worker stops");
+        let row = jobs::get(db, stuck).await.expect("get").expect("job");
+        assert_eq!((row.state.as_str(), row.attempts), ("queued", 0), "handed back for another worker");
+    }
+}

@@ -169,3 +169,34 @@ impl NowUtc for TestClock {
         dayline_db::Clock::now(self)
     }
 }
+
+on_both! {
+    async fn new_york_gap_and_repeated_hour_through_the_scheduler(backend: Backend) {
+        let (app, clock) = app_at(backend, "2026-03-07T12:00:00Z").await;
+        let db = &app.state.db;
+        set(db, spec("ny-gap", chrono_tz::America::New_York, "02:30")).await.expect("set");
+        set(db, spec("ny-overlap", chrono_tz::America::New_York, "01:30")).await.expect("set");
+        let tick_until = |end: &'static str| {
+            let (clock, db) = (clock.clone(), db.clone());
+            async move {
+                while clock.now_utc() < utc(end) {
+                    clock.advance(chrono::Duration::minutes(15));
+                    scheduler(&db).tick().await.expect("tick");
+                }
+            }
+        };
+        tick_until("2026-03-10T00:00:00Z").await;
+        clock.set(utc("2026-10-30T12:00:00Z"));
+        set(db, spec("ny-overlap", chrono_tz::America::New_York, "01:30")).await.expect("reset after the jump");
+        tick_until("2026-11-03T00:00:00Z").await;
+        let got = occurrences(db).await;
+        // 2026-03-08: 02:30 does not exist; it runs once at 03:00 EDT (07:00 UTC).
+        assert!(got.contains(&"2026-03-08T07:00:00+00:00".to_owned()), "{got:?}");
+        assert!(got.contains(&"2026-03-09T06:30:00+00:00".to_owned()), "02:30 EDT the day after: {got:?}");
+        assert_eq!(got.iter().filter(|o| o.starts_with("2026-03-08")).count(), 2, "the gap day runs each schedule once: {got:?}");
+        // 2026-11-01: 01:30 happens twice; it runs once, at the first (EDT, 05:30 UTC).
+        assert!(got.contains(&"2026-11-01T05:30:00+00:00".to_owned()), "{got:?}");
+        assert!(!got.contains(&"2026-11-01T06:30:00+00:00".to_owned()), "not again an hour later: {got:?}");
+        assert!(got.contains(&"2026-11-02T06:30:00+00:00".to_owned()), "{got:?}");
+    }
+}
