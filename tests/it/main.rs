@@ -4,6 +4,7 @@
 #[macro_use]
 mod support;
 
+mod account;
 mod admin_jobs;
 mod audit;
 mod auth;

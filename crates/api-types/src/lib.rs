@@ -1,6 +1,7 @@
 //! The wire format of Dayline's HTTP API: request and response bodies with their OpenAPI
 //! schemas. Kept apart from database rows so tables can change while the API stays stable.
 
+mod account;
 mod auth;
 mod health;
 mod jobs;
@@ -8,6 +9,7 @@ mod problem;
 mod setup;
 mod user;
 
+pub use account::{ChangePasswordRequest, SessionResponse, UpdateMeRequest};
 pub use auth::{Jwk, JwkSet, LoginRequest, RefreshRequest, TokenPair};
 pub use health::{HealthStatus, Liveness};
 pub use jobs::{JobList, JobListQuery, JobResponse};
