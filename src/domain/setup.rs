@@ -99,9 +99,10 @@ pub fn parse_account(
     display_name: &str,
     password: &str,
 ) -> AppResult<(EmailAddress, DisplayName, Password)> {
+    let inputs = [email, display_name];
     let email = EmailAddress::parse("email", email);
     let display_name = DisplayName::parse("display_name", display_name);
-    let password = Password::parse("password", password);
+    let password = Password::parse("password", password).and_then(|p| p.strong("password", &inputs));
     match (email, display_name, password) {
         (Ok(e), Ok(d), Ok(p)) => Ok((e, d, p)),
         (e, d, p) => {

@@ -58,6 +58,12 @@ on_both! {
         let fields: Vec<&str> = problem["errors"].as_array().expect("errors").iter().map(|e| e["field"].as_str().expect("field")).collect();
         assert_eq!(fields, ["email", "display_name", "password"]);
 
+        for weak in ["password1", "qwertyuiop", "ana@example.com"] {
+            let body = json!({ "token": app.setup_token(), "email": "ana@example.com", "display_name": "Ana", "password": weak });
+            let problem = expect_problem(app.post_json("/api/v1/setup", &body).await, 422).await;
+            assert_eq!(problem["errors"][0]["field"], "password", "{weak}");
+            assert!(problem["errors"][0]["message"].as_str().expect("message").contains("too easy to guess"), "{problem}");
+        }
         let long = json!({ "token": app.setup_token(), "email": "a@example.com", "display_name": "A", "password": "x".repeat(129) });
         let problem = expect_problem(app.post_json("/api/v1/setup", &long).await, 422).await;
         assert_eq!(problem["errors"][0]["field"], "password");

@@ -16,9 +16,14 @@ pub async fn change_password(
     who: &Authenticated,
     request: ChangePasswordRequest,
 ) -> AppResult<()> {
-    let new = Password::parse("new_password", &request.new_password).map_err(|e| AppError::Validation(vec![e]))?;
-    let (stored,): (Option<String>,) =
-        sql("SELECT password_hash FROM users WHERE id = $1").bind(who.user_id).fetch_one(&state.db).await?;
+    let (stored, email, name): (Option<String>, String, String) =
+        sql("SELECT password_hash, email, display_name FROM users WHERE id = $1")
+            .bind(who.user_id)
+            .fetch_one(&state.db)
+            .await?;
+    let new = Password::parse("new_password", &request.new_password)
+        .and_then(|p| p.strong("new_password", &[&email, &name]))
+        .map_err(|e| AppError::Validation(vec![e]))?;
     let stored = stored.ok_or_else(|| AppError::invalid("current_password", "this account has no password yet"))?;
     if state.passwords.verify(SecretString::from(request.current_password), Some(stored)).await? == Verified::Invalid {
         return Err(AppError::invalid("current_password", "is not your current password"));

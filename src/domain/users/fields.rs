@@ -89,6 +89,27 @@ impl Password {
         Ok(Self(SecretString::from(raw.to_owned())))
     }
 
+    /// Refuses passwords that are common or easy to guess (zxcvbn score below 3), also in the
+    /// light of the account's own e-mail and name, with zxcvbn's advice as the message.
+    pub fn strong(self, field: &str, user_inputs: &[&str]) -> Result<Self, FieldError> {
+        use secrecy::ExposeSecret;
+        // Each word of the e-mail and name counts on its own ("ana.lima" is guessable for Ana Lima).
+        let words: Vec<String> = user_inputs
+            .iter()
+            .flat_map(|input| input.split(|c: char| !c.is_alphanumeric()))
+            .filter(|w| w.len() >= 3)
+            .map(str::to_lowercase)
+            .chain(user_inputs.iter().map(|i| i.to_lowercase()))
+            .collect();
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        let estimate = zxcvbn::zxcvbn(self.0.expose_secret(), &words);
+        if estimate.score() >= zxcvbn::Score::Three {
+            return Ok(self);
+        }
+        let advice = estimate.feedback().and_then(|f| f.warning()).map(|w| format!(": {w}")).unwrap_or_default();
+        Err(error(field, format!("is too easy to guess{advice}; a few unrelated words make a strong password")))
+    }
+
     pub fn into_secret(self) -> SecretString {
         self.0
     }
@@ -104,6 +125,16 @@ mod tests {
         for bad in ["", "ana", "ana@", "@example.com", "ana@example", "a b@example.com", "a@b@example.com"] {
             assert!(EmailAddress::parse("email", bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn common_and_personal_passwords_are_refused() {
+        for weak in ["password1", "12345678", "qwertyuiop", "iloveyou", "analima123", "ana@example.com"] {
+            let parsed = Password::parse("password", weak).expect("long enough");
+            assert!(parsed.strong("password", &["ana@example.com", "Ana Lima"]).is_err(), "{weak}");
+        }
+        let strong = Password::parse("password", "correct horse battery staple").expect("long enough");
+        assert!(strong.strong("password", &[]).is_ok());
     }
 
     #[test]
