@@ -45,6 +45,7 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(admin::jobs::list_jobs))
         .routes(routes!(admin::jobs::retry_job))
         .routes(routes!(admin::jobs::discard_job))
+        .routes(routes!(admin::users::unlock_user))
         .split_for_parts()
 }
 

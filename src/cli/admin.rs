@@ -27,6 +27,11 @@ pub enum Action {
         #[arg(long)]
         super_admin: bool,
     },
+    /// Lift the sign-in lock of a user after repeated failed attempts.
+    Unlock {
+        /// The user's e-mail address.
+        email: String,
+    },
     /// Add a new token signing key; the old ones keep verifying until their tokens expire.
     RotateKeys,
     /// Send a test mail now, to check the SMTP settings (smtp_url, mail_from).
@@ -38,6 +43,20 @@ pub enum Action {
 
 pub async fn run(action: Action, settings: Settings) -> anyhow::Result<()> {
     match action {
+        Action::Unlock { email } => {
+            let db = connect_and_migrate(&settings, Arc::new(SystemClock)).await?;
+            let found: Option<(uuid::Uuid,)> = dayline_db::sql("SELECT id FROM users WHERE lower(email) = lower($1)")
+                .bind(email.trim())
+                .fetch_optional(&db)
+                .await?;
+            let Some((id,)) = found else { bail!("no user with the e-mail address {email}") };
+            let mut tx = db.begin(ActorContext::system()).await?;
+            crate::domain::users::unlock_user(&mut tx, id).await.map_err(describe)?;
+            tx.commit().await?;
+            db.close().await;
+            println!("unlocked {email}");
+            Ok(())
+        }
         Action::RotateKeys => {
             let db = connect_and_migrate(&settings, Arc::new(SystemClock)).await?;
             let master = crate::auth::secret::MasterKey::load(&settings)?;

@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 pub enum MailTemplate {
     /// `dayline admin send-test-mail`: proves the SMTP settings work.
     Test,
+    /// Too many failed sign-ins: the account is locked for a while.
+    AccountLocked { until: String },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,6 +48,24 @@ impl MailTemplate {
                     &format!(
                         "<p>This is a test mail from <strong>{}</strong>.</p><p>If you can read it, Dayline's mail settings work.</p>",
                         escape(instance)
+                    ),
+                    base_url,
+                ),
+            },
+            MailTemplate::AccountLocked { until } => RenderedMail {
+                subject: format!("{instance}: sign-in locked after failed attempts"),
+                text: format!(
+                    "Someone tried to sign in to your {instance} account with a wrong password many times.\n\n\
+                     Sign-in is locked until {until}. If this was not you, your password held; consider changing it \
+                     once the lock ends. An administrator can lift the lock sooner.\n\n-- \n{instance} · {base_url}\n"
+                ),
+                html: html_frame(
+                    instance,
+                    &format!(
+                        "<p>Someone tried to sign in to your account with a wrong password many times.</p>\
+                         <p>Sign-in is locked until <strong>{}</strong>. If this was not you, your password held; \
+                         consider changing it once the lock ends. An administrator can lift the lock sooner.</p>",
+                        escape(until)
                     ),
                     base_url,
                 ),

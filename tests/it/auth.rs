@@ -257,3 +257,66 @@ fn independently_verified(jwks: &Value, token: &str) -> bool {
         .verify(input.as_bytes(), &signature)
         .is_ok()
 }
+
+on_both! {
+    async fn ten_failures_lock_the_account_the_owner_is_mailed_and_an_admin_can_unlock(backend: Backend) {
+        let (app, clock) = app(backend).await;
+        // A second super admin to do the unlocking.
+        let admin = {
+            let hash = app.state.passwords.hash(PASSWORD.to_owned().into()).await.expect("hash");
+            let (email, name, _) = dayline::domain::setup::parse_account("root@example.com", "Root", PASSWORD).expect("valid");
+            let mut tx = app.state.db.begin(dayline_db::ActorContext::system()).await.expect("begin");
+            let new = dayline::domain::users::NewUser {
+                email, display_name: name, password_hash: hash, role: dayline_api_types::GlobalRole::SuperAdmin, via: "test",
+            };
+            dayline::domain::users::create_user(&mut tx, new).await.expect("user");
+            tx.commit().await.expect("commit");
+            let pair: Value = login(&app, "root@example.com", PASSWORD).await.json().await.expect("json");
+            pair["access_token"].as_str().expect("token").to_owned()
+        };
+        for _ in 0..10 {
+            clock.advance(chrono::Duration::seconds(1));
+            expect_problem(login(&app, "ana@example.com", "not the password").await, 401).await;
+        }
+        // Locked: even the right password gets the same answer as a wrong one.
+        let locked = expect_problem(login(&app, "ana@example.com", PASSWORD).await, 401).await;
+        assert_eq!(locked["detail"], "Invalid credentials.");
+        assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'auth.account_locked'").await, 1);
+        let (payload,): (sqlx::types::Json<Value>,) =
+            dayline_db::sql("SELECT payload FROM jobs WHERE kind = 'mail.send'").fetch_one(&app.state.db).await.expect("mail job");
+        assert_eq!(payload.0["to"], "ana@example.com");
+        assert_eq!(payload.0["template"]["name"], "account_locked");
+
+        // The lock ends by itself...
+        clock.advance(chrono::Duration::minutes(16));
+        assert_eq!(login(&app, "ana@example.com", PASSWORD).await.status(), 200);
+        // ...or sooner, by a super admin.
+        for _ in 0..10 {
+            clock.advance(chrono::Duration::seconds(1));
+            login(&app, "ana@example.com", "not the password").await;
+        }
+        assert_eq!(login(&app, "ana@example.com", PASSWORD).await.status(), 401);
+        let (id,): (uuid::Uuid,) = dayline_db::sql("SELECT id FROM users WHERE email = 'ana@example.com'").fetch_one(&app.state.db).await.expect("id");
+        // The admin's first token has expired meanwhile (the clock moved 16 minutes).
+        assert_eq!(me(&app, &admin).await.status(), 401);
+        let fresh: Value = login(&app, "root@example.com", PASSWORD).await.json().await.expect("json");
+        let admin = fresh["access_token"].as_str().expect("token");
+        let unlock = app.client.post(app.url(&format!("/api/v1/admin/users/{id}/unlock"))).bearer_auth(admin).send().await.expect("unlock");
+        assert_eq!(unlock.status(), 204);
+        assert_eq!(login(&app, "ana@example.com", PASSWORD).await.status(), 200);
+        assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'auth.account_unlocked'").await, 1);
+    }
+
+    async fn failures_before_a_successful_sign_in_do_not_add_up_to_a_lock(backend: Backend) {
+        let (app, clock) = app(backend).await;
+        for round in 0..3 {
+            for _ in 0..6 {
+                clock.advance(chrono::Duration::seconds(1));
+                expect_problem(login(&app, "ana@example.com", "not the password").await, 401).await;
+            }
+            clock.advance(chrono::Duration::seconds(1));
+            assert_eq!(login(&app, "ana@example.com", PASSWORD).await.status(), 200, "round {round}");
+        }
+        assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'auth.account_locked'").await, 0);
+    }
+}

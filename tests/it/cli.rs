@@ -81,6 +81,8 @@ async fn every_subcommand_has_help() {
         &["admin", "--help"],
         &["admin", "create-user", "--help"],
         &["admin", "send-test-mail", "--help"],
+        &["admin", "unlock", "--help"],
+        &["admin", "rotate-keys", "--help"],
         &["worker", "--help"],
         &["scheduler", "--help"],
     ];

@@ -1,3 +1,4 @@
 //! Super-admin endpoints.
 
 pub mod jobs;
+pub mod users;
