@@ -46,6 +46,7 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(admin::jobs::retry_job))
         .routes(routes!(admin::jobs::discard_job))
         .routes(routes!(admin::users::unlock_user))
+        .routes(routes!(admin::audit::list_audit))
         .split_for_parts()
 }
 

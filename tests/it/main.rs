@@ -5,6 +5,7 @@
 mod support;
 
 mod account;
+mod admin_audit;
 mod admin_jobs;
 mod audit;
 mod auth;

@@ -2,6 +2,7 @@
 //! schemas. Kept apart from database rows so tables can change while the API stays stable.
 
 mod account;
+mod audit;
 mod auth;
 mod health;
 mod jobs;
@@ -10,6 +11,7 @@ mod setup;
 mod user;
 
 pub use account::{ChangePasswordRequest, SessionResponse, UpdateMeRequest};
+pub use audit::{AuditEntryResponse, AuditList, AuditQuery, RegisterRequest};
 pub use auth::{Jwk, JwkSet, LoginRequest, RefreshRequest, TokenPair};
 pub use health::{HealthStatus, Liveness};
 pub use jobs::{JobList, JobListQuery, JobResponse};

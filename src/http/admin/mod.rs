@@ -1,4 +1,5 @@
 //! Super-admin endpoints.
 
+pub mod audit;
 pub mod jobs;
 pub mod users;

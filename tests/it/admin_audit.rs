@@ -1,0 +1,56 @@
+//! Super admins read the audit trail with filters and paging.
+
+use serde_json::{Value, json};
+
+use crate::support::{expect_problem, spawn_app};
+
+on_both! {
+    async fn super_admins_filter_and_page_the_audit_trail(backend: Backend) {
+        let app = spawn_app(backend).await;
+        app.complete_setup().await;
+        for _ in 0..3 {
+            let response = app
+                .client
+                .post(app.url("/api/v1/auth/login"))
+                .header("user-agent", "audit-test/1.0")
+                .json(&json!({"email": "ana@example.com", "password": "not the password"}))
+                .send()
+                .await
+                .expect("login");
+            assert_eq!(response.status(), 401);
+        }
+        let pair: Value = app
+            .post_json("/api/v1/auth/login", &json!({"email": "ana@example.com", "password": "correct horse battery staple"}))
+            .await
+            .json()
+            .await
+            .expect("json");
+        let token = pair["access_token"].as_str().expect("token").to_owned();
+        let get = |query: String| {
+            let (client, url, token) = (app.client.clone(), app.url(&format!("/api/v1/admin/audit{query}")), token.clone());
+            async move { client.get(url).bearer_auth(token).send().await.expect("request") }
+        };
+
+        let failed: Value = get("?action=auth.login_failed".to_owned()).await.json().await.expect("json");
+        let items = failed["items"].as_array().expect("items");
+        assert_eq!(items.len(), 3);
+        assert!(items.iter().all(|e| e["action"] == "auth.login_failed" && e["user_agent"] == "audit-test/1.0"));
+        assert!(items.iter().all(|e| e["request_id"].as_str().is_some_and(|r| !r.is_empty()) && e["actor_ip"] == "127.0.0.1"));
+        assert_eq!(items[0]["details"]["email"], "ana@example.com");
+
+        let first: Value = get("?action=auth.login_failed&limit=2".to_owned()).await.json().await.expect("json");
+        assert_eq!(first["items"].as_array().expect("items").len(), 2);
+        let cursor = first["next_cursor"].as_str().expect("cursor");
+        let rest: Value = get(format!("?action=auth.login_failed&limit=2&cursor={cursor}")).await.json().await.expect("json");
+        assert_eq!(rest["items"].as_array().expect("items").len(), 1);
+        assert!(rest["next_cursor"].is_null());
+
+        let user_id = items[0]["target_id"].as_str().expect("target").to_owned();
+        let by_target: Value = get(format!("?target_type=user&target_id={user_id}")).await.json().await.expect("json");
+        assert!(by_target["items"].as_array().expect("items").len() >= 5, "created, 3 failures, login");
+        let future: Value = get("?since=2999-01-01T00:00:00Z".to_owned()).await.json().await.expect("json");
+        assert!(future["items"].as_array().expect("items").is_empty());
+        expect_problem(get("?limit=0".to_owned()).await, 422).await;
+        expect_problem(app.get("/api/v1/admin/audit").await, 401).await;
+    }
+}
