@@ -35,6 +35,7 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(health::readyz))
         .routes(routes!(setup::status::setup_status, setup::complete::complete_setup))
         .routes(routes!(auth::login::login))
+        .routes(routes!(auth::register::register))
         .routes(routes!(auth::refresh::refresh))
         .routes(routes!(auth::logout::logout))
         .routes(routes!(auth::jwks::jwks))

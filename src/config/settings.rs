@@ -7,6 +7,18 @@ use serde::{Deserialize, Deserializer};
 
 use super::redact::redact_url;
 
+/// Who may create an account without an administrator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Registration {
+    /// Anyone, at `POST /api/v1/auth/register`.
+    Open,
+    /// Only by accepting a group invitation (or by an administrator).
+    Invite,
+    /// Only administrators create accounts.
+    Closed,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum LogFormat {
@@ -42,6 +54,8 @@ pub struct Settings {
     pub public_url: Option<String>,
     /// Shown in mails and page titles.
     pub instance_name: String,
+    /// `open`, `invite` (default) or `closed`.
+    pub registration: Registration,
     /// Log filter, e.g. `info` or `info,dayline=debug`.
     pub log: String,
     pub log_format: LogFormat,
@@ -93,6 +107,7 @@ impl Default for Settings {
             sqlite_busy_timeout_ms: 5_000,
             public_url: None,
             instance_name: "Dayline".to_owned(),
+            registration: Registration::Invite,
             log: "info".to_owned(),
             log_format: LogFormat::Auto,
             body_limit_bytes: 1024 * 1024,
@@ -177,6 +192,7 @@ impl Settings {
             put("public_url", url.clone().into());
         }
         put("instance_name", self.instance_name.clone().into());
+        put("registration", format!("{:?}", self.registration).to_lowercase().into());
         put("log", self.log.clone().into());
         put("log_format", format!("{:?}", self.log_format).to_lowercase().into());
         put("body_limit_bytes", saturating_i64(self.body_limit_bytes as u64).into());

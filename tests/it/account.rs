@@ -94,3 +94,32 @@ on_both! {
         assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action IN ('session.revoked', 'session.revoked_all')").await, 2);
     }
 }
+
+on_both! {
+    async fn registration_follows_the_instance_policy(backend: Backend) {
+        let body = json!({"email": "new@example.com", "display_name": "New Person", "password": PASSWORD});
+        let invite_only = spawn_app(backend).await;
+        let problem = expect_problem(invite_only.post_json("/api/v1/auth/register", &body).await, 403).await;
+        assert!(problem["detail"].as_str().expect("detail").contains("invitation"));
+        assert_eq!(invite_only.count("SELECT COUNT(*) FROM users").await, 0);
+
+        let options = crate::support::Options {
+            configure: Box::new(|s| s.registration = dayline::config::Registration::Open),
+            ..Default::default()
+        };
+        let open = crate::support::spawn_app_with(backend, options).await;
+        let response = open.post_json("/api/v1/auth/register", &body).await;
+        assert_eq!(response.status(), 201);
+        let user: Value = response.json().await.expect("json");
+        assert_eq!(user["role"], "user", "never an administrator");
+        let mut sneaky = body.clone();
+        sneaky["email"] = json!("other@example.com");
+        sneaky["role"] = json!("super_admin");
+        let problem = expect_problem(open.post_json("/api/v1/auth/register", &sneaky).await, 422).await;
+        assert_eq!(problem["errors"][0]["field"], "role");
+        let problem = expect_problem(open.post_json("/api/v1/auth/register", &body).await, 422).await;
+        assert_eq!(problem["errors"][0]["field"], "email", "already registered");
+        let login = open.post_json("/api/v1/auth/login", &json!({"email": "new@example.com", "password": PASSWORD})).await;
+        assert_eq!(login.status(), 200);
+    }
+}

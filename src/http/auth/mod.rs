@@ -5,3 +5,4 @@ pub mod jwks;
 pub mod login;
 pub mod logout;
 pub mod refresh;
+pub mod register;
