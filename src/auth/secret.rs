@@ -16,6 +16,9 @@ use crate::config::Settings;
 
 pub struct MasterKey {
     key: LessSafeKey,
+    /// For values that must be reproducible but unforgeable (CSRF tokens), derived so it
+    /// never equals the encryption key.
+    mac: ring::hmac::Key,
 }
 
 impl MasterKey {
@@ -34,7 +37,16 @@ impl MasterKey {
             bail!("the secret key must be 32 bytes (64 hex characters)");
         }
         let unbound = UnboundKey::new(&CHACHA20_POLY1305, bytes).map_err(|_| anyhow::anyhow!("invalid secret key"))?;
-        Ok(MasterKey { key: LessSafeKey::new(unbound) })
+        let derived = ring::hmac::sign(&ring::hmac::Key::new(ring::hmac::HMAC_SHA256, bytes), b"dayline mac key v1");
+        let mac = ring::hmac::Key::new(ring::hmac::HMAC_SHA256, derived.as_ref());
+        Ok(MasterKey { key: LessSafeKey::new(unbound), mac })
+    }
+
+    /// An unforgeable tag of `purpose` and `value`, base64url.
+    pub fn tag(&self, purpose: &str, value: &str) -> String {
+        use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+        let tag = ring::hmac::sign(&self.mac, format!("{purpose}\0{value}").as_bytes());
+        URL_SAFE_NO_PAD.encode(tag.as_ref())
     }
 
     /// Encrypts `plaintext`, bound to `context` (a ciphertext moved elsewhere does not open).

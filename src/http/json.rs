@@ -33,7 +33,7 @@ where
     }
 }
 
-fn is_json(content_type: Option<&axum::http::HeaderValue>) -> bool {
+pub fn is_json(content_type: Option<&axum::http::HeaderValue>) -> bool {
     let Some(value) = content_type.and_then(|v| v.to_str().ok()) else { return false };
     let essence = value.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
     essence == "application/json" || (essence.starts_with("application/") && essence.ends_with("+json"))

@@ -11,6 +11,7 @@ mod audit;
 mod auth;
 mod cli;
 mod config;
+mod cookies;
 mod errors;
 mod health;
 mod http_layers;

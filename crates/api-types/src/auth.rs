@@ -1,6 +1,16 @@
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+/// How a client holds its session: tokens in the response body (API clients), or
+/// `__Host-` cookies plus a CSRF token (browsers).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum SessionMode {
+    #[default]
+    Token,
+    Cookie,
+}
+
 #[derive(Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LoginRequest {
@@ -8,6 +18,25 @@ pub struct LoginRequest {
     pub email: String,
     #[schema(format = Password)]
     pub password: String,
+    #[serde(default)]
+    pub session: SessionMode,
+}
+
+/// The answer to a cookie-mode login or refresh: the tokens are in HttpOnly cookies; send
+/// `csrf_token` as `X-CSRF-Token` on every POST, PUT, PATCH and DELETE.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct CookieSession {
+    #[schema(example = "cookie")]
+    pub token_type: String,
+    pub expires_in: i64,
+    pub csrf_token: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(untagged)]
+pub enum LoginResponse {
+    Tokens(TokenPair),
+    Cookie(CookieSession),
 }
 
 impl std::fmt::Debug for LoginRequest {
@@ -35,6 +64,7 @@ impl std::fmt::Debug for TokenPair {
     }
 }
 
+/// The refresh token in the body; browsers in cookie mode send an empty body instead.
 #[derive(Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RefreshRequest {

@@ -12,7 +12,7 @@ mod user;
 
 pub use account::{ChangePasswordRequest, SessionResponse, UpdateMeRequest};
 pub use audit::{AuditEntryResponse, AuditList, AuditQuery, RegisterRequest};
-pub use auth::{Jwk, JwkSet, LoginRequest, RefreshRequest, TokenPair};
+pub use auth::{CookieSession, Jwk, JwkSet, LoginRequest, LoginResponse, RefreshRequest, SessionMode, TokenPair};
 pub use health::{HealthStatus, Liveness};
 pub use jobs::{JobList, JobListQuery, JobResponse};
 pub use problem::{FieldError, Problem};

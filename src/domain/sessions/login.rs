@@ -27,7 +27,7 @@ pub const LOCK_DURATION: Duration = Duration::minutes(15);
 
 /// `POST /api/v1/auth/login`. An unknown e-mail, a wrong password and a deactivated account
 /// get the same answer after the same work (a password hash is always checked).
-pub async fn login(state: &AppState, actor: ActorContext, request: LoginRequest) -> AppResult<TokenPair> {
+pub async fn login(state: &AppState, actor: ActorContext, request: LoginRequest) -> AppResult<(TokenPair, Uuid)> {
     let email = request.email.trim().to_owned();
     let account: Option<Account> =
         sql("SELECT id, email, password_hash, is_active, locked_until FROM users WHERE lower(email) = lower($1)")
@@ -83,7 +83,7 @@ pub async fn login(state: &AppState, actor: ActorContext, request: LoginRequest)
     let (pair, _) = issue_pair(state, &mut tx, account.id, session_id, now).await?;
     tx.audit(AuditEntry::new("auth.login", "user", Some(account.id)).details(json!({ "session": session_id }))).await?;
     tx.commit().await?;
-    Ok(pair)
+    Ok((pair, session_id))
 }
 
 /// Counts this account's failures in the window since its last successful sign-in and

@@ -25,7 +25,14 @@ struct Presented {
 /// `POST /api/v1/auth/refresh`: trades a refresh token for a new pair. A token presented a
 /// second time means it leaked: the whole session is revoked and the event audited, unless
 /// the second use comes within the grace window (two tabs), which gets the same new pair.
-pub async fn refresh(state: &AppState, actor: ActorContext, token: &str) -> AppResult<TokenPair> {
+///
+/// `csrf` is the token a cookie-mode client sent; it must belong to the refresh token's session.
+pub async fn refresh(
+    state: &AppState,
+    actor: ActorContext,
+    token: &str,
+    csrf: Option<&str>,
+) -> AppResult<(TokenPair, Uuid)> {
     let mut tx = state.db.begin(actor).await?;
     let now = tx.now();
     let row: Option<Presented> = sql(
@@ -41,13 +48,18 @@ pub async fn refresh(state: &AppState, actor: ActorContext, token: &str) -> AppR
     if row.revoked_at.is_some() || !row.is_active || row.session_expires_at <= now || row.expires_at <= now {
         return Err(invalid_credentials());
     }
+    if let Some(csrf) = csrf
+        && !crate::http::auth::cookies::csrf_matches(state, row.session_id, csrf)
+    {
+        return Err(crate::http::auth::cookies::csrf_refused());
+    }
     if let Some(used_at) = row.used_at {
         if now - used_at <= REUSE_GRACE
             && let Some(sealed) = &row.successor
         {
             let plain = state.master.open(&row.id.to_string(), sealed)?;
             let pair: TokenPair = serde_json::from_slice(&plain).map_err(anyhow::Error::new)?;
-            return Ok(pair);
+            return Ok((pair, row.session_id));
         }
         sql("UPDATE sessions SET revoked_at = $1, revoked_reason = 'refresh_token_reuse' WHERE id = $2")
             .bind(now)
@@ -77,10 +89,10 @@ pub async fn refresh(state: &AppState, actor: ActorContext, token: &str) -> AppR
     if claimed != 1 {
         // A parallel refresh won the race between our read and this write; use its pair.
         tx.rollback().await?;
-        return Box::pin(refresh(state, ActorContext::system(), token)).await;
+        return Box::pin(refresh(state, ActorContext::system(), token, csrf)).await;
     }
     sql("UPDATE sessions SET last_used_at = $1 WHERE id = $2").bind(now).bind(row.session_id).execute(&mut tx).await?;
     tx.audit(AuditEntry::new("auth.refreshed", "session", Some(row.session_id))).await?;
     tx.commit().await?;
-    Ok(pair)
+    Ok((pair, row.session_id))
 }

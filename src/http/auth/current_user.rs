@@ -4,6 +4,7 @@ use axum::extract::FromRequestParts;
 use axum::http::header;
 use axum::http::request::Parts;
 
+use super::cookies::{ACCESS_COOKIE, CSRF_HEADER, csrf_matches, csrf_refused, is_unsafe, origin_allowed, read_cookie};
 use crate::domain::sessions::{Authenticated, authenticate};
 use crate::error::AppError;
 use crate::state::AppState;
@@ -14,16 +15,29 @@ impl FromRequestParts<AppState> for CurrentUser {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
-        let token = parts
+        let bearer = parts
             .headers
             .get(header::AUTHORIZATION)
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
             .map(str::trim)
-            .filter(|t| !t.is_empty())
-            .ok_or_else(|| {
-                AppError::Unauthorized("Sign in: send an access token as `Authorization: Bearer …`.".to_owned())
-            })?;
-        authenticate(state, token).await.map(CurrentUser)
+            .filter(|t| !t.is_empty());
+        if let Some(token) = bearer {
+            // Bearer tokens are never sent by a browser on its own: no CSRF check needed.
+            return authenticate(state, token).await.map(CurrentUser);
+        }
+        let Some(token) = read_cookie(&parts.headers, ACCESS_COOKIE) else {
+            return Err(AppError::Unauthorized(
+                "Sign in: send an access token as `Authorization: Bearer …`.".to_owned(),
+            ));
+        };
+        let who = authenticate(state, &token).await?;
+        if is_unsafe(&parts.method) {
+            let presented = parts.headers.get(CSRF_HEADER).and_then(|v| v.to_str().ok()).unwrap_or_default();
+            if !origin_allowed(state, &parts.headers) || !csrf_matches(state, who.session_id, presented) {
+                return Err(csrf_refused());
+            }
+        }
+        Ok(CurrentUser(who))
     }
 }

@@ -1,16 +1,20 @@
 use axum::Json;
 use axum::extract::State;
-use dayline_api_types::{LoginRequest, Problem, TokenPair};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use dayline_api_types::{LoginRequest, LoginResponse, Problem, SessionMode};
 
+use super::cookies::session_cookies;
 use crate::error::AppResult;
 use crate::http::context::RequestContext;
 use crate::http::json::ApiJson;
 use crate::state::AppState;
 
-/// Signs in with e-mail and password and returns a new token pair (a new session).
+/// Signs in with e-mail and password and starts a new session. API clients get a token
+/// pair; with `"session": "cookie"` a browser gets `__Host-` cookies and a CSRF token.
 #[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = LoginRequest,
     responses(
-        (status = 200, description = "Signed in", body = TokenPair),
+        (status = 200, description = "Signed in", body = LoginResponse),
         (status = 401, description = "Invalid credentials (whatever was wrong)", body = Problem),
         (status = 422, description = "Invalid fields", body = Problem),
     ))]
@@ -18,6 +22,28 @@ pub async fn login(
     State(state): State<AppState>,
     RequestContext(actor): RequestContext,
     ApiJson(request): ApiJson<LoginRequest>,
-) -> AppResult<Json<TokenPair>> {
-    Ok(Json(crate::domain::sessions::login(&state, actor, request).await?))
+) -> AppResult<Response> {
+    let mode = request.session;
+    let (pair, session_id) = crate::domain::sessions::login(&state, actor, request).await?;
+    Ok(respond(&state, mode, pair, session_id))
+}
+
+/// The body and cookies for a new pair, in the client's session mode.
+pub fn respond(
+    state: &AppState,
+    mode: SessionMode,
+    pair: dayline_api_types::TokenPair,
+    session_id: uuid::Uuid,
+) -> Response {
+    match mode {
+        SessionMode::Token => Json(LoginResponse::Tokens(pair)).into_response(),
+        SessionMode::Cookie => {
+            let (cookies, body) = session_cookies(state, &pair, session_id);
+            let mut response = Json(LoginResponse::Cookie(body)).into_response();
+            for cookie in cookies {
+                response.headers_mut().append(header::SET_COOKIE, cookie);
+            }
+            response
+        }
+    }
 }

@@ -1,5 +1,6 @@
 //! Login, token refresh, logout, and the published signing keys.
 
+pub mod cookies;
 pub mod current_user;
 pub mod jwks;
 pub mod login;
