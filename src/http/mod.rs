@@ -10,5 +10,6 @@ pub mod layers;
 pub mod me;
 pub mod metrics;
 pub mod observe;
+pub mod paging;
 pub mod request_id;
 pub mod setup;

@@ -9,8 +9,9 @@ use sqlx::types::Json as JsonColumn;
 use uuid::Uuid;
 
 use crate::auth::policy::require_super_admin;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::http::auth::current_user::CurrentUser;
+use crate::http::paging::Page;
 use crate::state::AppState;
 
 #[derive(sqlx::FromRow)]
@@ -37,16 +38,7 @@ pub async fn list_audit(
     Query(query): Query<AuditQuery>,
 ) -> AppResult<Json<AuditList>> {
     require_super_admin(&who)?;
-    let limit = query.limit.unwrap_or(50);
-    if !(1..=100).contains(&limit) {
-        return Err(AppError::invalid("limit", "must be from 1 to 100"));
-    }
-    let cursor = match query.cursor.as_deref() {
-        Some(c) => {
-            Some(c.parse::<Uuid>().map_err(|_| AppError::invalid("cursor", "is not a cursor from a previous page"))?)
-        }
-        None => None,
-    };
+    let page = Page::parse(query.limit, query.cursor.as_deref())?;
     let mut rows: Vec<Row> = sql(
         "SELECT id, occurred_at, actor_id, actor_ip, user_agent, request_id, action, target_type, target_id, group_id, details \
          FROM audit_log \
@@ -61,14 +53,11 @@ pub async fn list_audit(
     .bind(query.target_id)
     .bind(query.since)
     .bind(query.until)
-    .bind(cursor)
-    .bind(limit + 1)
+    .bind(page.after)
+    .bind(page.fetch())
     .fetch_all(&state.db)
     .await?;
-    let next_cursor = (rows.len() as i64 > limit).then(|| {
-        rows.truncate(limit as usize);
-        rows.last().map(|r| r.id.to_string()).unwrap_or_default()
-    });
+    let next_cursor = page.finish(&mut rows, |r| r.id);
     let items = rows
         .into_iter()
         .map(|r| AuditEntryResponse {

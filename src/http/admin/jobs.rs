@@ -13,6 +13,7 @@ use crate::auth::policy::require_super_admin;
 use crate::error::{AppError, AppResult};
 use crate::http::auth::current_user::CurrentUser;
 use crate::http::context::{RequestContext, RequestContextExt};
+use crate::http::paging::Page;
 use crate::state::AppState;
 
 const STATES: &[&str] = &["queued", "running", "succeeded", "failed", "dead"];
@@ -45,21 +46,9 @@ pub async fn list_jobs(
     if !STATES.contains(&wanted) {
         return Err(AppError::invalid("state", format!("must be one of {}", STATES.join(", "))));
     }
-    let limit = query.limit.unwrap_or(50);
-    if !(1..=100).contains(&limit) {
-        return Err(AppError::invalid("limit", "must be from 1 to 100"));
-    }
-    let cursor = match query.cursor.as_deref() {
-        Some(c) => {
-            Some(c.parse::<Uuid>().map_err(|_| AppError::invalid("cursor", "is not a cursor from a previous page"))?)
-        }
-        None => None,
-    };
-    let mut items = jobs::list(&state.db, wanted, cursor, limit + 1).await?;
-    let next_cursor = (items.len() as i64 > limit).then(|| {
-        items.truncate(limit as usize);
-        items.last().map(|j| j.id.to_string()).unwrap_or_default()
-    });
+    let page = Page::parse(query.limit, query.cursor.as_deref())?;
+    let mut items = jobs::list(&state.db, wanted, page.after, page.fetch()).await?;
+    let next_cursor = page.finish(&mut items, |j| j.id);
     Ok(Json(JobList { items: items.into_iter().map(to_response).collect(), next_cursor }))
 }
 
