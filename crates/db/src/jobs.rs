@@ -54,19 +54,6 @@ pub struct ClaimedJob {
     pub max_attempts: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
-pub struct JobRow {
-    pub id: Uuid,
-    pub kind: String,
-    pub queue: String,
-    pub state: String,
-    pub attempts: i64,
-    pub max_attempts: i64,
-    pub last_error: Option<String>,
-    pub run_at: DateTime<Utc>,
-    pub idempotency_key: Option<String>,
-}
-
 /// Enqueues inside `tx`; returns `None` when the idempotency key was already used.
 pub async fn enqueue(tx: &mut WriteTx, job: NewJob) -> DbResult<Option<Uuid>> {
     let id = new_id();
@@ -219,8 +206,8 @@ pub async fn release(db: &Db, worker: &str) -> DbResult<u64> {
     .await
 }
 
-pub async fn get(db: &Db, id: Uuid) -> DbResult<Option<JobRow>> {
-    sql("SELECT id, kind, queue, state, attempts, max_attempts, last_error, run_at, idempotency_key FROM jobs WHERE id = $1")
+pub async fn get(db: &Db, id: Uuid) -> DbResult<Option<JobSummary>> {
+    sql("SELECT id, kind, queue, state, attempts, max_attempts, last_error, run_at, created_at, finished_at FROM jobs WHERE id = $1")
         .bind(id)
         .fetch_optional(db)
         .await
@@ -249,7 +236,8 @@ pub fn spawn_listener(db: &Db) -> Option<tokio::task::JoinHandle<()>> {
     }))
 }
 
-/// A job as administrators see it (no payload: it may carry addresses or tokens).
+/// A job's state, as workers' callers and administrators see it (no payload: it may carry
+/// addresses or tokens).
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct JobSummary {
     pub id: Uuid,
@@ -307,6 +295,5 @@ pub async fn discard(tx: &mut WriteTx, id: Uuid) -> DbResult<bool> {
 }
 
 pub async fn state_of(db: &Db, id: Uuid) -> DbResult<Option<String>> {
-    let row: Option<(String,)> = sql("SELECT state FROM jobs WHERE id = $1").bind(id).fetch_optional(db).await?;
-    Ok(row.map(|(s,)| s))
+    Ok(get(db, id).await?.map(|job| job.state))
 }
