@@ -48,6 +48,7 @@ pub fn build_app(state: AppState) -> Router {
 
 /// Serves Dayline on `listener` until `shutdown` resolves, then stops accepting
 /// connections and lets in-flight requests finish (for at most `shutdown_grace_secs`).
+/// The database stays open: background jobs of the same process may still be finishing.
 pub async fn launch(
     listener: TcpListener,
     state: AppState,
@@ -79,10 +80,13 @@ pub async fn launch(
         () = deadline => tracing::warn!("shutdown grace period over; dropping unfinished requests"),
     }
     monitor.abort();
-    // Connections of requests dropped at the deadline may still be out; do not wait on them.
-    if tokio::time::timeout(Duration::from_secs(5), state.db.close()).await.is_err() {
+    Ok(())
+}
+
+/// Closes the pools once nothing uses them any more. Connections of requests dropped at the
+/// shutdown deadline may still be out; do not wait on them for long.
+pub async fn close_database(db: &dayline_db::Db) {
+    if tokio::time::timeout(Duration::from_secs(5), db.close()).await.is_err() {
         tracing::warn!("database connections still busy at exit");
     }
-    tracing::info!("stopped");
-    Ok(())
 }

@@ -1,5 +1,6 @@
 //! Authentication primitives.
 
+pub mod csrf;
 pub mod keys;
 pub mod password;
 pub mod policy;

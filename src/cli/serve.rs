@@ -2,6 +2,7 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use dayline_db::SystemClock;
+use futures_util::FutureExt;
 use tokio::net::TcpListener;
 
 use crate::background::{Background, Roles};
@@ -29,8 +30,20 @@ pub async fn run(settings: Settings, roles: Roles) -> anyhow::Result<()> {
         );
     }
     let background = Background::start(&state.db, &state.settings, roles).map_err(StartError)?;
-    let served = crate::launch(listener, state, shutdown_signal()).await;
-    background.stop().await;
+    // One signal stops both: HTTP drains its requests while running jobs finish, and the
+    // database closes only after both are done.
+    let signal = shutdown_signal().boxed().shared();
+    let jobs = {
+        let signal = signal.clone();
+        async move {
+            signal.await;
+            background.stop().await;
+        }
+    };
+    let db = state.db.clone();
+    let (served, ()) = tokio::join!(crate::launch(listener, state, signal), jobs);
+    crate::close_database(&db).await;
+    tracing::info!("stopped");
     served
 }
 
@@ -42,7 +55,7 @@ pub async fn run_background(settings: Settings, roles: Roles) -> anyhow::Result<
     shutdown_signal().await;
     tracing::info!("shutting down: finishing running jobs");
     background.stop().await;
-    db.close().await;
+    crate::close_database(&db).await;
     tracing::info!("stopped");
     Ok(())
 }

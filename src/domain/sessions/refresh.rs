@@ -49,9 +49,9 @@ pub async fn refresh(
         return Err(invalid_credentials());
     }
     if let Some(csrf) = csrf
-        && !crate::http::auth::cookies::csrf_matches(state, row.session_id, csrf)
+        && !crate::auth::csrf::csrf_matches(state, row.session_id, csrf)
     {
-        return Err(crate::http::auth::cookies::csrf_refused());
+        return Err(crate::auth::csrf::csrf_refused());
     }
     if let Some(used_at) = row.used_at {
         if now - used_at <= REUSE_GRACE

@@ -4,30 +4,15 @@
 
 use axum::http::{HeaderMap, HeaderValue, Method, header};
 use dayline_api_types::{CookieSession, TokenPair};
-use subtle::ConstantTimeEq;
 use uuid::Uuid;
 
+pub use crate::auth::csrf::{csrf_matches, csrf_refused, csrf_token};
 use crate::domain::sessions::IDLE_LIFETIME;
-use crate::error::AppError;
 use crate::state::AppState;
 
 pub const ACCESS_COOKIE: &str = "__Host-dayline_access";
 pub const REFRESH_COOKIE: &str = "__Host-dayline_refresh";
 pub const CSRF_HEADER: &str = "x-csrf-token";
-
-/// The session's CSRF token: derived from the session id with the instance key, so it needs
-/// no storage and cannot be forged.
-pub fn csrf_token(state: &AppState, session_id: Uuid) -> String {
-    state.master.tag("csrf", &session_id.to_string())
-}
-
-pub fn csrf_matches(state: &AppState, session_id: Uuid, presented: &str) -> bool {
-    bool::from(csrf_token(state, session_id).as_bytes().ct_eq(presented.as_bytes()))
-}
-
-pub fn csrf_refused() -> AppError {
-    AppError::Forbidden("Send the session's CSRF token in X-CSRF-Token, from this site.".to_owned())
-}
 
 fn cookie(name: &str, value: &str, max_age_secs: i64) -> HeaderValue {
     let text = format!("{name}={value}; HttpOnly; Secure; SameSite=Strict; Path=/; Max-Age={max_age_secs}");
