@@ -35,6 +35,8 @@ pub enum AppError {
     Timeout,
     #[error("database unavailable")]
     Unavailable,
+    #[error("rate limit exceeded")]
+    RateLimited(crate::http::rate_limit::Exceeded),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -56,6 +58,7 @@ impl AppError {
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::Timeout | AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -72,6 +75,7 @@ impl AppError {
             AppError::UnsupportedMediaType(_) => "unsupported-media-type",
             AppError::Timeout => "timeout",
             AppError::Unavailable => "unavailable",
+            AppError::RateLimited(_) => "rate-limited",
             AppError::Internal(_) => "internal",
         }
     }
@@ -88,6 +92,9 @@ impl AppError {
             AppError::PayloadTooLarge => Some("The request body is larger than this server accepts.".to_owned()),
             AppError::Timeout => Some("The request took too long and was stopped; try again.".to_owned()),
             AppError::Unavailable => Some("The database is unavailable right now; try again shortly.".to_owned()),
+            AppError::RateLimited(e) => {
+                Some(format!("Too many requests: try again in {} seconds.", e.retry_after_secs))
+            }
             AppError::Internal(_) => None,
         }
     }
@@ -114,7 +121,11 @@ impl IntoResponse for AppError {
             AppError::Validation(errors) => errors.clone(),
             _ => Vec::new(),
         };
-        problem_response(status, self.slug(), self.detail(), errors)
+        let mut response = problem_response(status, self.slug(), self.detail(), errors);
+        if let AppError::RateLimited(exceeded) = &self {
+            crate::http::rate_limit::write_refusal_headers(response.headers_mut(), *exceeded);
+        }
+        response
     }
 }
 

@@ -43,7 +43,12 @@ pub fn build_app(state: AppState) -> Router {
         app = app.layer(cors);
     }
     let always: http::observe::ResponseHeaders = std::sync::Arc::new(http::layers::security_headers(settings));
-    app.layer(CompressionLayer::new()).layer(axum::middleware::from_fn_with_state(always, http::observe::observe))
+    let proxies = http::client_ip::TrustedProxies::new(settings.trusted_proxy_networks());
+    // Outermost first: observe, client address, rate limit, compression, CORS, the rest.
+    app.layer(CompressionLayer::new())
+        .layer(axum::middleware::from_fn_with_state(state.clone(), http::rate_limit::limit))
+        .layer(axum::middleware::from_fn_with_state(proxies, http::client_ip::resolve))
+        .layer(axum::middleware::from_fn_with_state(always, http::observe::observe))
 }
 
 /// Serves Dayline on `listener` until `shutdown` resolves, then stops accepting
@@ -58,6 +63,7 @@ pub async fn launch(
     let app = build_app(state.clone());
     let (stop_tx, stop_rx) = watch::channel(false);
     let monitor = tokio::spawn(state.health.clone().run(stop_rx.clone()));
+    let janitor = tokio::spawn(http::rate_limit::forget_idle_clients(state.clone(), stop_rx.clone()));
 
     let draining = state.clone();
     let signal = async move {
@@ -80,6 +86,7 @@ pub async fn launch(
         () = deadline => tracing::warn!("shutdown grace period over; dropping unfinished requests"),
     }
     monitor.abort();
+    janitor.abort();
     Ok(())
 }
 

@@ -9,9 +9,12 @@ use dayline_db::{Db, SharedClock};
 use crate::auth::keys::KeyRing;
 use crate::auth::password::PasswordHasher;
 use crate::auth::secret::MasterKey;
+use crate::auth::throttle::LoginThrottle;
 use crate::config::Settings;
+use crate::domain::sessions::SessionCache;
 use crate::domain::setup::SetupGate;
 use crate::health::HealthMonitor;
+use crate::http::rate_limit::RateLimits;
 
 #[derive(Clone)]
 pub struct AppState(Arc<Shared>);
@@ -25,6 +28,9 @@ pub struct Shared {
     pub passwords: PasswordHasher,
     pub master: MasterKey,
     pub keys: KeyRing,
+    pub limits: RateLimits,
+    pub login_throttle: LoginThrottle,
+    pub session_cache: SessionCache,
     shutting_down: AtomicBool,
 }
 
@@ -41,6 +47,9 @@ impl AppState {
         Self(Arc::new(Shared {
             health: HealthMonitor::new(db.clone()),
             passwords: PasswordHasher::new(),
+            limits: RateLimits::new(&settings),
+            login_throttle: LoginThrottle::default(),
+            session_cache: SessionCache::default(),
             settings,
             db,
             clock,

@@ -6,4 +6,5 @@ pub mod password;
 pub mod policy;
 pub mod refresh_token;
 pub mod secret;
+pub mod throttle;
 pub mod tokens;

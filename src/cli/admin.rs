@@ -52,6 +52,7 @@ pub async fn run(action: Action, settings: Settings) -> anyhow::Result<()> {
             let Some((id,)) = found else { bail!("no user with the e-mail address {email}") };
             let mut tx = db.begin(ActorContext::system()).await?;
             crate::domain::users::unlock_user(&mut tx, id).await.map_err(describe)?;
+            // Sign-in delays live in each server's memory and end on their own within a minute.
             tx.commit().await?;
             db.close().await;
             println!("unlocked {email}");

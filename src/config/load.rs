@@ -134,6 +134,9 @@ fn validate(s: &Settings) -> Result<(), (&'static str, String)> {
             return Err(("cors_origins", format!("`{origin}` is not an origin like https://app.example.com")));
         }
     }
+    if let Some(bad) = s.trusted_proxies.iter().find(|p| super::settings::parse_network(p).is_none()) {
+        return Err(("trusted_proxies", format!("`{bad}` is not an IP address or a CIDR range like 10.0.0.0/8")));
+    }
     if let Some(url) = &s.smtp_url {
         let url = url.expose_secret();
         let valid = (url.starts_with("smtp://") || url.starts_with("smtps://"))

@@ -93,6 +93,19 @@ pub struct Settings {
     /// Origins allowed to call the API from a browser; empty turns CORS off.
     #[serde(deserialize_with = "list")]
     pub cors_origins: Vec<String>,
+    /// Reverse proxies (addresses or CIDR ranges) whose `X-Forwarded-For` is believed; the
+    /// client is otherwise always the connection's peer address.
+    #[serde(deserialize_with = "list")]
+    pub trusted_proxies: Vec<String>,
+    /// API requests per minute from one IP address; 0 turns the limit off.
+    #[serde(deserialize_with = "number")]
+    pub rate_limit_ip_per_minute: u32,
+    /// API requests per minute by one signed-in user; 0 turns the limit off.
+    #[serde(deserialize_with = "number")]
+    pub rate_limit_user_per_minute: u32,
+    /// Sign-in, registration and password-reset attempts per minute from one IP address.
+    #[serde(deserialize_with = "number")]
+    pub login_attempts_per_ip_per_minute: u32,
 }
 
 impl Default for Settings {
@@ -121,6 +134,11 @@ impl Default for Settings {
             job_lease_secs: 300,
             scheduler_catch_up_secs: 3_600,
             cors_origins: Vec::new(),
+            trusted_proxies: Vec::new(),
+            // Generous enough for the web app on an office network behind one address.
+            rate_limit_ip_per_minute: 3_000,
+            rate_limit_user_per_minute: 1_200,
+            login_attempts_per_ip_per_minute: 30,
         }
     }
 }
@@ -145,6 +163,11 @@ impl Settings {
     /// `worker_queues` as (queue, concurrency) pairs; validated at load time.
     pub fn queues(&self) -> Vec<(String, usize)> {
         self.worker_queues.iter().filter_map(|q| parse_queue(q)).collect()
+    }
+
+    /// `trusted_proxies` as networks; a bare address is a network of one. Validated at load time.
+    pub fn trusted_proxy_networks(&self) -> Vec<ipnet::IpNet> {
+        self.trusted_proxies.iter().filter_map(|p| parse_network(p)).collect()
     }
 
     pub fn uses_https(&self) -> bool {
@@ -212,6 +235,10 @@ impl Settings {
         put("job_lease_secs", saturating_i64(self.job_lease_secs).into());
         put("scheduler_catch_up_secs", saturating_i64(self.scheduler_catch_up_secs).into());
         put("cors_origins", self.cors_origins.clone().into());
+        put("trusted_proxies", self.trusted_proxies.clone().into());
+        put("rate_limit_ip_per_minute", i64::from(self.rate_limit_ip_per_minute).into());
+        put("rate_limit_user_per_minute", i64::from(self.rate_limit_user_per_minute).into());
+        put("login_attempts_per_ip_per_minute", i64::from(self.login_attempts_per_ip_per_minute).into());
         toml::to_string(&table).unwrap_or_default()
     }
 }
@@ -266,4 +293,10 @@ pub fn parse_queue(entry: &str) -> Option<(String, usize)> {
     let name = name.trim();
     let valid = !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
     (valid && (1..=256).contains(&count)).then(|| (name.to_owned(), count))
+}
+
+/// `10.0.0.0/8`, `fd00::/8` or a single address such as `192.0.2.7`.
+pub fn parse_network(entry: &str) -> Option<ipnet::IpNet> {
+    let entry = entry.trim();
+    entry.parse().ok().or_else(|| entry.parse::<std::net::IpAddr>().ok().map(ipnet::IpNet::from))
 }

@@ -7,6 +7,7 @@ use axum::http::header;
 use axum::http::request::Parts;
 use dayline_db::ActorContext;
 
+use super::client_ip::ClientIp;
 use super::request_id;
 
 impl RequestContextExt for ActorContext {
@@ -29,7 +30,13 @@ impl<S: Send + Sync> FromRequestParts<S> for RequestContext {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        let ip = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string());
+        // The resolved client address; the raw peer only where the middleware did not run.
+        let ip = parts
+            .extensions
+            .get::<ClientIp>()
+            .map(|c| c.0)
+            .or_else(|| parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip()))
+            .map(|ip| ip.to_string());
         let user_agent = parts
             .headers
             .get(header::USER_AGENT)

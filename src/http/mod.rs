@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod auth;
+pub mod client_ip;
 pub mod context;
 pub mod docs;
 pub mod health;
@@ -11,5 +12,6 @@ pub mod me;
 pub mod metrics;
 pub mod observe;
 pub mod paging;
+pub mod rate_limit;
 pub mod request_id;
 pub mod setup;

@@ -76,12 +76,23 @@ impl Mailer {
         template.render(&self.instance, &self.base_url)
     }
 
+    /// The public URL links in mails start with.
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
     pub async fn send(&self, to: &str, template: &MailTemplate) -> Result<(), MailError> {
         let mail = self.render(template);
         let to_box: Mailbox = to.parse().map_err(|_| MailError::Address(to.to_owned()))?;
         match &self.transport {
             Transport::Log => {
-                tracing::info!(to, subject = %mail.subject, body = %mail.text, "mail (no SMTP configured, so logged instead)");
+                // A reset link in a log would let anyone who reads the log take the account.
+                let body = if template.carries_secret() {
+                    "(withheld: it carries a single-use link; configure smtp_url to deliver it)"
+                } else {
+                    mail.text.as_str()
+                };
+                tracing::info!(to, subject = %mail.subject, body, "mail (no SMTP configured, so logged instead)");
                 Ok(())
             }
             Transport::Smtp(smtp) => {

@@ -10,6 +10,10 @@ pub enum MailTemplate {
     Test,
     /// Too many failed sign-ins: the account is locked for a while.
     AccountLocked { until: String },
+    /// A single-use link to set a new password.
+    PasswordReset { link: String, valid_minutes: i64 },
+    /// The password was changed or reset: a warning in case it was not the owner.
+    PasswordChanged,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,6 +40,11 @@ fn html_frame(instance: &str, body: &str, base_url: &str) -> String {
 }
 
 impl MailTemplate {
+    /// Mails with a secret link are never written to the log.
+    pub fn carries_secret(&self) -> bool {
+        matches!(self, MailTemplate::PasswordReset { .. })
+    }
+
     pub fn render(&self, instance: &str, base_url: &str) -> RenderedMail {
         match self {
             MailTemplate::Test => RenderedMail {
@@ -67,6 +76,34 @@ impl MailTemplate {
                          consider changing it once the lock ends. An administrator can lift the lock sooner.</p>",
                         escape(until)
                     ),
+                    base_url,
+                ),
+            },
+            MailTemplate::PasswordReset { link, valid_minutes } => RenderedMail {
+                subject: format!("{instance}: reset your password"),
+                text: format!(
+                    "Someone asked to reset the password of your {instance} account.\n\n                     Set a new password here (the link works once, for {valid_minutes} minutes):\n{link}\n\n                     If you did not ask for this, ignore this mail: your password stays as it is.\n\n-- \n{instance} · {base_url}\n"
+                ),
+                html: html_frame(
+                    instance,
+                    &format!(
+                        "<p>Someone asked to reset the password of your account.</p>\
+                         <p><a href=\"{}\">Set a new password</a> (the link works once, for {valid_minutes} minutes).</p>\
+                         <p>If you did not ask for this, ignore this mail: your password stays as it is.</p>",
+                        escape(link)
+                    ),
+                    base_url,
+                ),
+            },
+            MailTemplate::PasswordChanged => RenderedMail {
+                subject: format!("{instance}: your password was changed"),
+                text: format!(
+                    "The password of your {instance} account was just changed, and every session was signed out.\n\n                     If this was not you, reset your password at once and tell an administrator.\n\n-- \n{instance} · {base_url}\n"
+                ),
+                html: html_frame(
+                    instance,
+                    "<p>The password of your account was just changed, and every session was signed out.</p>\
+                     <p>If this was not you, reset your password at once and tell an administrator.</p>",
                     base_url,
                 ),
             },

@@ -1,6 +1,7 @@
 //! Pages served to browsers. The full web app is served from here once it is built; until
 //! then a landing page says what this server is, and the first-run setup page lets the
-//! operator create the first administrator from the URL Dayline logs at start-up.
+//! operator create the first administrator from the URL Dayline logs at start-up, and the
+//! reset page sets a new password from the link in a reset mail.
 
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, header};
@@ -12,6 +13,9 @@ use crate::state::AppState;
 const INDEX: &str = include_str!("index.html");
 const SETUP: &str = include_str!("setup.html");
 const SETUP_JS: &str = include_str!("setup.js");
+const RESET: &str = include_str!("reset-password.html");
+const RESET_JS: &str = include_str!("reset-password.js");
+const FORM_JS: &str = include_str!("form.js");
 const STYLE: &str = include_str!("style.css");
 
 fn html_escape(s: &str) -> String {
@@ -32,13 +36,23 @@ pub async fn setup(State(state): State<AppState>) -> Html<String> {
     page(SETUP, &state)
 }
 
+/// `GET /reset-password#token=…`: the token stays in the fragment, read by the script.
+pub async fn reset_password(State(state): State<AppState>) -> Html<String> {
+    page(RESET, &state)
+}
+
 pub const JS: &str = "text/javascript; charset=utf-8";
 pub const CSS: &str = "text/css; charset=utf-8";
 
 /// An embedded file: name, content type, body.
 pub type StaticFile = (&'static str, &'static str, &'static str);
 
-const ASSETS: &[StaticFile] = &[("setup.js", JS, SETUP_JS), ("style.css", CSS, STYLE)];
+const ASSETS: &[StaticFile] = &[
+    ("setup.js", JS, SETUP_JS),
+    ("reset-password.js", JS, RESET_JS),
+    ("form.js", JS, FORM_JS),
+    ("style.css", CSS, STYLE),
+];
 
 /// Answers `name` from `files`, or 404.
 pub fn static_file(files: &[StaticFile], name: &str) -> Result<Response, AppError> {

@@ -2,11 +2,16 @@
 
 use serde_json::{Value, json};
 
-use crate::support::{expect_problem, spawn_app};
+use std::sync::Arc;
+
+use dayline_db::TestClock;
+
+use crate::support::{Options, expect_problem, spawn_app_with};
 
 on_both! {
     async fn super_admins_filter_and_page_the_audit_trail(backend: Backend) {
-        let app = spawn_app(backend).await;
+        let clock = Arc::new(TestClock::new(chrono::Utc::now()));
+        let app = spawn_app_with(backend, Options { clock: clock.clone(), ..Options::default() }).await;
         app.complete_setup().await;
         for _ in 0..3 {
             let response = app
@@ -19,6 +24,8 @@ on_both! {
                 .expect("login");
             assert_eq!(response.status(), 401);
         }
+        // Past the wait that follows three failures.
+        clock.advance(chrono::Duration::seconds(1));
         let pair: Value = app
             .post_json("/api/v1/auth/login", &json!({"email": "ana@example.com", "password": "correct horse battery staple"}))
             .await

@@ -40,3 +40,27 @@ pub struct SessionResponse {
     /// The session this request was made with.
     pub current: bool,
 }
+
+/// Asks for a password reset link by e-mail. The answer is the same whether or not an
+/// account uses the address.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ForgotPasswordRequest {
+    #[schema(example = "ana@example.com")]
+    pub email: String,
+}
+
+/// Sets a new password with the single-use token from a reset mail.
+#[derive(Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ResetPasswordRequest {
+    pub token: String,
+    #[schema(format = Password)]
+    pub new_password: String,
+}
+
+impl std::fmt::Debug for ResetPasswordRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ResetPasswordRequest { .. }")
+    }
+}

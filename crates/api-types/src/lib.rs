@@ -10,11 +10,13 @@ mod problem;
 mod setup;
 mod user;
 
-pub use account::{ChangePasswordRequest, SessionResponse, UpdateMeRequest};
+pub use account::{
+    ChangePasswordRequest, ForgotPasswordRequest, ResetPasswordRequest, SessionResponse, UpdateMeRequest,
+};
 pub use audit::{AuditEntryResponse, AuditList, AuditQuery, RegisterRequest};
 pub use auth::{CookieSession, Jwk, JwkSet, LoginRequest, LoginResponse, RefreshRequest, SessionMode, TokenPair};
 pub use health::{HealthStatus, Liveness};
 pub use jobs::{JobList, JobListQuery, JobResponse};
 pub use problem::{FieldError, Problem};
 pub use setup::{SetupRequest, SetupStatus};
-pub use user::{GlobalRole, UserResponse};
+pub use user::{AdminUpdateUserRequest, GlobalRole, UserList, UserListQuery, UserResponse};

@@ -50,6 +50,8 @@ pub async fn change_password(
             .details(serde_json::json!({ "other_sessions_ended": ended })),
     )
     .await?;
+    crate::mail::enqueue(&mut tx, &email, &crate::mail::MailTemplate::PasswordChanged).await?;
     tx.commit().await?;
+    state.session_cache.forget_all();
     Ok(())
 }

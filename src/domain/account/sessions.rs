@@ -53,6 +53,7 @@ pub async fn revoke_session(state: &AppState, actor: ActorContext, who: &Authent
     }
     tx.audit(AuditEntry::new("session.revoked", "session", Some(id))).await?;
     tx.commit().await?;
+    state.session_cache.forget_all();
     Ok(())
 }
 
@@ -70,5 +71,6 @@ pub async fn revoke_all_sessions(state: &AppState, actor: ActorContext, who: &Au
     )
     .await?;
     tx.commit().await?;
+    state.session_cache.forget_all();
     Ok(n)
 }

@@ -27,6 +27,10 @@ struct SessionState {
 pub async fn authenticate(state: &AppState, token: &str) -> AppResult<Authenticated> {
     let unauthorized = || AppError::Unauthorized("The access token is missing, invalid or expired.".to_owned());
     let now = state.clock.now();
+    if let Some(who) = state.session_cache.lookup(token, now) {
+        return Ok(who);
+    }
+    let generation = state.session_cache.generation();
     let issuer = state.settings.public_base_url();
     let claims = match state.keys.verify(token, &issuer, now) {
         // Another instance may have rotated keys: reload (rarely) and try once more.
@@ -49,7 +53,10 @@ pub async fn authenticate(state: &AppState, token: &str) -> AppResult<Authentica
         .await?;
     match session {
         Some(s) if s.revoked_at.is_none() && s.expires_at > now && s.is_active => {
-            Ok(Authenticated { user_id, session_id, is_super_admin: s.role == "super_admin" })
+            let who = Authenticated { user_id, session_id, is_super_admin: s.role == "super_admin" };
+            let token_expires_at = DateTime::from_timestamp(claims.exp, 0).unwrap_or(now);
+            state.session_cache.remember(token, who.clone(), token_expires_at, now, generation);
+            Ok(who)
         }
         _ => Err(unauthorized()),
     }

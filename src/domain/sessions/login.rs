@@ -29,6 +29,17 @@ pub const LOCK_DURATION: Duration = Duration::minutes(15);
 /// get the same answer after the same work (a password hash is always checked).
 pub async fn login(state: &AppState, actor: ActorContext, request: LoginRequest) -> AppResult<(TokenPair, Uuid)> {
     let email = request.email.trim().to_owned();
+    if let Some(wait) = state.login_throttle.wait(&email, state.clock.now()) {
+        // Not even checked: the same answer as any failure, without the hashing work.
+        let mut tx = state.db.begin(actor).await?;
+        tx.audit(
+            AuditEntry::new("auth.login_throttled", "user", None)
+                .details(json!({ "email": email, "wait_secs": wait.num_seconds() })),
+        )
+        .await?;
+        tx.commit().await?;
+        return Err(invalid_credentials());
+    }
     let account: Option<Account> =
         sql("SELECT id, email, password_hash, is_active, locked_until FROM users WHERE lower(email) = lower($1)")
             .bind(email.as_str())
@@ -65,6 +76,7 @@ pub async fn login(state: &AppState, actor: ActorContext, request: LoginRequest)
                 lock_if_too_many_failures(&mut tx, &account).await?;
             }
             tx.commit().await?;
+            state.login_throttle.failed(&email, now);
             return Err(invalid_credentials());
         }
     };
@@ -83,6 +95,7 @@ pub async fn login(state: &AppState, actor: ActorContext, request: LoginRequest)
     let (pair, _) = issue_pair(state, &mut tx, account.id, session_id, now).await?;
     tx.audit(AuditEntry::new("auth.login", "user", Some(account.id)).details(json!({ "session": session_id }))).await?;
     tx.commit().await?;
+    state.login_throttle.forget(&email);
     Ok((pair, session_id))
 }
 

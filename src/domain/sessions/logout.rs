@@ -16,5 +16,6 @@ pub async fn logout(state: &AppState, actor: ActorContext, who: &Authenticated) 
         .await?;
     tx.audit(AuditEntry::new("auth.logout", "session", Some(who.session_id))).await?;
     tx.commit().await?;
+    state.session_cache.forget_all();
     Ok(())
 }

@@ -2,11 +2,13 @@
 //! rotate on every use with reuse detection.
 
 mod authenticate;
+mod cache;
 mod login;
 mod logout;
 mod refresh;
 
 pub use authenticate::{Authenticated, authenticate};
+pub use cache::SessionCache;
 pub use login::login;
 pub use logout::logout;
 pub use refresh::refresh;

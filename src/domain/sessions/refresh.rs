@@ -72,6 +72,7 @@ pub async fn refresh(
         )
         .await?;
         tx.commit().await?;
+        state.session_cache.forget_all();
         tracing::warn!(session = %row.session_id, "a used refresh token was presented again; the session is revoked");
         return Err(invalid_credentials());
     }

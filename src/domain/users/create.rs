@@ -18,10 +18,7 @@ pub struct NewUser {
 pub async fn create_user(tx: &mut WriteTx, new: NewUser) -> AppResult<UserRow> {
     let id = new_id();
     let now = tx.now();
-    let role = match new.role {
-        GlobalRole::SuperAdmin => "super_admin",
-        GlobalRole::User => "user",
-    };
+    let role = super::row::role_name(new.role);
     let row: UserRow = sql(
         "INSERT INTO users (id, email, display_name, password_hash, role, is_active, timezone, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, 'UTC', $7, $7) \

@@ -14,6 +14,14 @@ pub struct UserRow {
     pub created_at: DateTime<Utc>,
 }
 
+/// The stored name of a global role.
+pub fn role_name(role: GlobalRole) -> &'static str {
+    match role {
+        GlobalRole::SuperAdmin => "super_admin",
+        GlobalRole::User => "user",
+    }
+}
+
 impl UserRow {
     pub fn to_response(&self) -> UserResponse {
         UserResponse {

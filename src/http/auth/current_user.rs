@@ -7,6 +7,7 @@ use axum::http::request::Parts;
 use super::cookies::{ACCESS_COOKIE, CSRF_HEADER, csrf_matches, csrf_refused, is_unsafe, origin_allowed, read_cookie};
 use crate::domain::sessions::{Authenticated, authenticate};
 use crate::error::AppError;
+use crate::http::rate_limit::check_user;
 use crate::state::AppState;
 
 pub struct CurrentUser(pub Authenticated);
@@ -24,7 +25,9 @@ impl FromRequestParts<AppState> for CurrentUser {
             .filter(|t| !t.is_empty());
         if let Some(token) = bearer {
             // Bearer tokens are never sent by a browser on its own: no CSRF check needed.
-            return authenticate(state, token).await.map(CurrentUser);
+            let who = authenticate(state, token).await?;
+            check_user(state, parts, who.user_id)?;
+            return Ok(CurrentUser(who));
         }
         let Some(token) = read_cookie(&parts.headers, ACCESS_COOKIE) else {
             return Err(AppError::Unauthorized(
@@ -32,6 +35,7 @@ impl FromRequestParts<AppState> for CurrentUser {
             ));
         };
         let who = authenticate(state, &token).await?;
+        check_user(state, parts, who.user_id)?;
         if is_unsafe(&parts.method) {
             let presented = parts.headers.get(CSRF_HEADER).and_then(|v| v.to_str().ok()).unwrap_or_default();
             if !origin_allowed(state, &parts.headers) || !csrf_matches(state, who.session_id, presented) {

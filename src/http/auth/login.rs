@@ -8,6 +8,7 @@ use super::cookies::session_cookies;
 use crate::error::AppResult;
 use crate::http::context::RequestContext;
 use crate::http::json::ApiJson;
+use crate::http::rate_limit::CredentialAttempt;
 use crate::state::AppState;
 
 /// Signs in with e-mail and password and starts a new session. API clients get a token
@@ -17,8 +18,10 @@ use crate::state::AppState;
         (status = 200, description = "Signed in", body = LoginResponse),
         (status = 401, description = "Invalid credentials (whatever was wrong)", body = Problem),
         (status = 422, description = "Invalid fields", body = Problem),
+        (status = 429, description = "Too many attempts from this address", body = Problem),
     ))]
 pub async fn login(
+    _attempt: CredentialAttempt,
     State(state): State<AppState>,
     RequestContext(actor): RequestContext,
     ApiJson(request): ApiJson<LoginRequest>,

@@ -1,9 +1,10 @@
-//! Login, token refresh, logout, and the published signing keys.
+//! Login, token refresh, logout, password reset, and the published signing keys.
 
 pub mod cookies;
 pub mod current_user;
 pub mod jwks;
 pub mod login;
 pub mod logout;
+pub mod password_reset;
 pub mod refresh;
 pub mod register;

@@ -54,6 +54,9 @@ pub struct TestApp {
     pub server: Option<JoinHandle<anyhow::Result<()>>>,
 }
 
+/// The password of the administrator made by [`TestApp::complete_setup`].
+pub const PASSWORD: &str = "correct horse battery staple";
+
 pub struct Options {
     pub clock: SharedClock,
     pub configure: Box<dyn FnOnce(&mut Settings) + Send>,
@@ -92,15 +95,36 @@ pub async fn spawn_app_with(backend: Backend, options: Options) -> TestApp {
         database = Some(db);
     }
     (options.configure)(&mut settings);
-    let state = dayline::start::prepare(settings, options.clock).await.expect("Dayline starts");
+    let (addr, state, tx, server) = serve(settings, options.clock).await;
+    let client = reqwest::Client::builder().no_proxy().build().expect("http client");
+    TestApp { addr, state, client, backend, data_dir, proxy, database, shutdown: Some(tx), server: Some(server) }
+}
+
+type Served = (SocketAddr, AppState, oneshot::Sender<()>, tokio::task::JoinHandle<anyhow::Result<()>>);
+
+/// Starts a Dayline server with `settings` on a free port.
+async fn serve(settings: Settings, clock: SharedClock) -> Served {
+    let state = dayline::start::prepare(settings, clock).await.expect("Dayline starts");
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = listener.local_addr().expect("local addr");
     let (tx, rx) = oneshot::channel::<()>();
     let server = tokio::spawn(dayline::launch(listener, state.clone(), async move {
         let _ = rx.await;
     }));
-    let client = reqwest::Client::builder().no_proxy().build().expect("http client");
-    TestApp { addr, state, client, backend, data_dir, proxy, database, shutdown: Some(tx), server: Some(server) }
+    (addr, state, tx, server)
+}
+
+/// A second Dayline server on the same database, data directory and clock, as another
+/// instance behind a load balancer would be. Stops when dropped.
+pub struct OtherInstance {
+    pub addr: SocketAddr,
+    _stop: oneshot::Sender<()>,
+}
+
+impl OtherInstance {
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.addr, path)
+    }
 }
 
 impl TestApp {
@@ -116,12 +140,30 @@ impl TestApp {
         self.client.post(self.url(path)).json(body).send().await.expect("request")
     }
 
+    pub async fn other_instance(&self) -> OtherInstance {
+        let (addr, _, stop, _) = serve(self.state.settings.clone(), self.state.clock.clone()).await;
+        OtherInstance { addr, _stop: stop }
+    }
+
+    /// Signs in with e-mail and password (token mode).
+    pub async fn login(&self, email: &str, password: &str) -> reqwest::Response {
+        self.post_json("/api/v1/auth/login", &serde_json::json!({ "email": email, "password": password })).await
+    }
+
+    /// An access token for a sign-in that must succeed.
+    pub async fn access_token(&self, email: &str, password: &str) -> String {
+        let response = self.login(email, password).await;
+        assert_eq!(response.status(), 200, "sign-in of {email}");
+        let pair: serde_json::Value = response.json().await.expect("json");
+        pair["access_token"].as_str().expect("access token").to_owned()
+    }
+
     /// The one-time setup token the server would log.
     pub fn setup_token(&self) -> String {
         self.state.setup.token().expect("setup is still open")
     }
 
-    /// Creates the first super admin through the API.
+    /// Creates the first super admin (`ana@example.com`, [`PASSWORD`]) through the API.
     pub async fn complete_setup(&self) -> serde_json::Value {
         let response = self
             .post_json(
@@ -130,7 +172,7 @@ impl TestApp {
                     "token": self.setup_token(),
                     "email": "ana@example.com",
                     "display_name": "Ana Lima",
-                    "password": "correct horse battery staple",
+                    "password": PASSWORD,
                 }),
             )
             .await;
