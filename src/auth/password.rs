@@ -1,23 +1,30 @@
 //! Password hashing with argon2id (19 MiB, t=2, p=1, PHC strings). Hashing is CPU- and
-//! memory-heavy by design, so it runs on the blocking pool behind a semaphore: a flood of
-//! logins waits its turn instead of starving the async workers or exhausting memory.
+//! memory-heavy by design, so it runs on a few dedicated threads (one per core) fed by a
+//! queue: a flood of logins waits its turn instead of starving the async workers, and memory
+//! stays bounded — the allocator keeps at most one hash's memory per hashing thread, where
+//! the general blocking pool would spread it over hundreds of threads.
 
-use std::sync::Arc;
+use std::panic::AssertUnwindSafe;
+use std::sync::{Arc, Mutex};
 
 use anyhow::Context;
 use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{PasswordHasher as _, PasswordVerifier as _};
 use argon2::{Algorithm, Argon2, Params, Version};
 use secrecy::{ExposeSecret, SecretString};
-use tokio::sync::Semaphore;
+use tokio::sync::{mpsc, oneshot};
 
 pub const MEMORY_KIB: u32 = 19 * 1024;
 pub const ITERATIONS: u32 = 2;
 pub const PARALLELISM: u32 = 1;
+/// Requests waiting for a hashing thread beyond this wait to be queued.
+const QUEUE: usize = 1024;
+
+type Work = Box<dyn FnOnce() + Send>;
 
 #[derive(Clone)]
 pub struct PasswordHasher {
-    permits: Arc<Semaphore>,
+    queue: mpsc::Sender<Work>,
 }
 
 impl Default for PasswordHasher {
@@ -27,16 +34,43 @@ impl Default for PasswordHasher {
 }
 
 impl PasswordHasher {
+    /// Starts the hashing threads; they end when the last clone of the hasher is dropped.
     pub fn new() -> Self {
-        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
-        Self { permits: Arc::new(Semaphore::new(cores)) }
+        let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let (queue, receiver) = mpsc::channel::<Work>(QUEUE);
+        let receiver = Arc::new(Mutex::new(receiver));
+        for n in 0..threads {
+            let receiver = receiver.clone();
+            let spawned = std::thread::Builder::new().name(format!("dayline-hash-{n}")).spawn(move || {
+                loop {
+                    let work = match receiver.lock() {
+                        Ok(mut receiver) => receiver.blocking_recv(),
+                        Err(_) => None,
+                    };
+                    let Some(work) = work else { return };
+                    // A panic fails that one request (its answer channel drops), not the thread.
+                    let _ = std::panic::catch_unwind(AssertUnwindSafe(work));
+                }
+            });
+            if let Err(e) = spawned {
+                tracing::error!(error = %e, "could not start a password hashing thread");
+            }
+        }
+        Self { queue }
+    }
+
+    /// Runs `work` on a hashing thread and waits for its result.
+    async fn run<T: Send + 'static>(&self, work: impl FnOnce() -> T + Send + 'static) -> anyhow::Result<T> {
+        let (done, result) = oneshot::channel();
+        let work: Work = Box::new(move || {
+            let _ = done.send(work());
+        });
+        self.queue.send(work).await.map_err(|_| anyhow::anyhow!("password hashing threads stopped"))?;
+        result.await.context("password hashing failed")
     }
 
     pub async fn hash(&self, password: SecretString) -> anyhow::Result<String> {
-        let _permit = self.permits.acquire().await.context("password hasher closed")?;
-        tokio::task::spawn_blocking(move || hash_now(password.expose_secret()))
-            .await
-            .context("password hashing task failed")?
+        self.run(move || hash_now(password.expose_secret())).await?
     }
 }
 
@@ -54,8 +88,7 @@ impl PasswordHasher {
     /// Checks `password` against `stored`. With no stored hash (unknown account) a dummy
     /// hash is checked instead, so both cases cost the same time.
     pub async fn verify(&self, password: SecretString, stored: Option<String>) -> anyhow::Result<Verified> {
-        let _permit = self.permits.acquire().await.context("password hasher closed")?;
-        tokio::task::spawn_blocking(move || {
+        self.run(move || {
             let known = stored.is_some();
             let hash = stored.unwrap_or_else(|| dummy_hash().to_owned());
             let valid = verify_now(password.expose_secret(), &hash);
@@ -65,7 +98,6 @@ impl PasswordHasher {
             }
         })
         .await
-        .context("password verification task failed")
     }
 }
 

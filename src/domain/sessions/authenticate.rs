@@ -2,6 +2,7 @@ use chrono::{DateTime, Utc};
 use dayline_db::sql;
 use uuid::Uuid;
 
+use super::cache::VerifiedToken;
 use crate::auth::tokens::TokenError;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -25,12 +26,46 @@ struct SessionState {
 /// Verifies a bearer access token and that its session is live and its user active, so a
 /// logout, revocation or deactivation takes effect at once rather than at token expiry.
 pub async fn authenticate(state: &AppState, token: &str) -> AppResult<Authenticated> {
-    let unauthorized = || AppError::Unauthorized("The access token is missing, invalid or expired.".to_owned());
     let now = state.clock.now();
-    if let Some(who) = state.session_cache.lookup(token, now) {
+    let verified = match state.session_cache.verified(token, now) {
+        Some(verified) => verified,
+        None => {
+            let verified = verify_signature(state, token, now).await?;
+            state.session_cache.remember_verified(token, verified, now);
+            verified
+        }
+    };
+    if let Some(who) = state.session_cache.live(&verified, now) {
         return Ok(who);
     }
     let generation = state.session_cache.generation();
+    let session: Option<SessionState> =
+        sql("SELECT s.revoked_at, s.expires_at, u.is_active, u.role FROM sessions s JOIN users u ON u.id = s.user_id \
+         WHERE s.id = $1 AND s.user_id = $2")
+        .bind(verified.session_id)
+        .bind(verified.user_id)
+        .fetch_optional(&state.db)
+        .await?;
+    match session {
+        Some(s) if s.revoked_at.is_none() && s.expires_at > now && s.is_active => {
+            let who = Authenticated {
+                user_id: verified.user_id,
+                session_id: verified.session_id,
+                is_super_admin: s.role == "super_admin",
+            };
+            state.session_cache.remember_live(&who, now, generation);
+            Ok(who)
+        }
+        _ => Err(unauthorized()),
+    }
+}
+
+fn unauthorized() -> AppError {
+    AppError::Unauthorized("The access token is missing, invalid or expired.".to_owned())
+}
+
+/// Checks the token's signature, header and claims.
+async fn verify_signature(state: &AppState, token: &str, now: DateTime<Utc>) -> AppResult<VerifiedToken> {
     let issuer = state.settings.public_base_url();
     let claims = match state.keys.verify(token, &issuer, now) {
         // Another instance may have rotated keys: reload (rarely) and try once more.
@@ -44,20 +79,6 @@ pub async fn authenticate(state: &AppState, token: &str) -> AppResult<Authentica
     let (Ok(user_id), Ok(session_id)) = (claims.sub.parse::<Uuid>(), claims.sid.parse::<Uuid>()) else {
         return Err(unauthorized());
     };
-    let session: Option<SessionState> =
-        sql("SELECT s.revoked_at, s.expires_at, u.is_active, u.role FROM sessions s JOIN users u ON u.id = s.user_id \
-         WHERE s.id = $1 AND s.user_id = $2")
-        .bind(session_id)
-        .bind(user_id)
-        .fetch_optional(&state.db)
-        .await?;
-    match session {
-        Some(s) if s.revoked_at.is_none() && s.expires_at > now && s.is_active => {
-            let who = Authenticated { user_id, session_id, is_super_admin: s.role == "super_admin" };
-            let token_expires_at = DateTime::from_timestamp(claims.exp, 0).unwrap_or(now);
-            state.session_cache.remember(token, who.clone(), token_expires_at, now, generation);
-            Ok(who)
-        }
-        _ => Err(unauthorized()),
-    }
+    let expires_at = DateTime::from_timestamp(claims.exp, 0).ok_or_else(unauthorized)?;
+    Ok(VerifiedToken { user_id, session_id, expires_at })
 }
