@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use dayline::config::Settings;
-use dayline::domain::sessions::authenticate;
+use dayline::domain::sessions::{LoginOutcome, authenticate};
 use dayline::domain::setup::parse_account;
 use dayline::domain::users::{NewUser, create_user};
 use dayline_api_types::{GlobalRole, LoginRequest, SessionMode};
@@ -43,7 +43,11 @@ async fn main() -> anyhow::Result<()> {
         password: password.to_owned(),
         session: SessionMode::Token,
     };
-    let (pair, _) = dayline::domain::sessions::login(&state, ActorContext::system(), request).await?;
+    let LoginOutcome::SignedIn { pair, .. } =
+        dayline::domain::sessions::login(&state, ActorContext::system(), request).await?
+    else {
+        anyhow::bail!("the benchmark user has no second factor");
+    };
     let token = pair.access_token;
 
     println!("authenticate(), SQLite, {calls} calls each");

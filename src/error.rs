@@ -35,6 +35,10 @@ pub enum AppError {
     Timeout,
     #[error("database unavailable")]
     Unavailable,
+    #[error("a fresh second factor is required")]
+    StepUpRequired,
+    #[error("a second factor must be set up first")]
+    SecondFactorRequired,
     #[error("rate limit exceeded")]
     RateLimited(crate::http::rate_limit::Exceeded),
     #[error(transparent)]
@@ -51,7 +55,8 @@ impl AppError {
         match self {
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            AppError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            AppError::Unauthorized(_) | AppError::StepUpRequired => StatusCode::UNAUTHORIZED,
+            AppError::SecondFactorRequired => StatusCode::FORBIDDEN,
             AppError::Forbidden(_) => StatusCode::FORBIDDEN,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Conflict(_) => StatusCode::CONFLICT,
@@ -68,6 +73,8 @@ impl AppError {
             AppError::BadRequest(_) => "malformed-request",
             AppError::Validation(_) => "validation",
             AppError::Unauthorized(_) => "unauthenticated",
+            AppError::StepUpRequired => "step-up-required",
+            AppError::SecondFactorRequired => "second-factor-required",
             AppError::Forbidden(_) => "forbidden",
             AppError::NotFound => "not-found",
             AppError::Conflict(_) => "conflict",
@@ -92,6 +99,12 @@ impl AppError {
             AppError::PayloadTooLarge => Some("The request body is larger than this server accepts.".to_owned()),
             AppError::Timeout => Some("The request took too long and was stopped; try again.".to_owned()),
             AppError::Unavailable => Some("The database is unavailable right now; try again shortly.".to_owned()),
+            AppError::StepUpRequired => Some(
+                "This action needs a second factor proved in the last 5 minutes: POST /api/v1/auth/step-up.".to_owned(),
+            ),
+            AppError::SecondFactorRequired => {
+                Some("Super admins must set up a second factor first: POST /api/v1/me/mfa/totp.".to_owned())
+            }
             AppError::RateLimited(e) => {
                 Some(format!("Too many requests: try again in {} seconds.", e.retry_after_secs))
             }

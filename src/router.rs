@@ -10,7 +10,7 @@ use utoipa_axum::routes;
 
 use crate::error::AppError;
 use crate::http::docs::OpenApiJson;
-use crate::http::{admin, auth, docs, health, me, metrics, setup};
+use crate::http::{admin, api_tokens, auth, docs, health, me, metrics, mfa, setup};
 use crate::state::AppState;
 
 #[derive(OpenApi)]
@@ -38,6 +38,8 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(auth::register::register))
         .routes(routes!(auth::refresh::refresh))
         .routes(routes!(auth::logout::logout))
+        .routes(routes!(auth::mfa::finish_mfa))
+        .routes(routes!(auth::mfa::step_up))
         .routes(routes!(auth::password_reset::forgot_password))
         .routes(routes!(auth::password_reset::reset_password))
         .routes(routes!(auth::jwks::jwks))
@@ -45,12 +47,19 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(me::change_password))
         .routes(routes!(me::list_sessions, me::revoke_all_sessions))
         .routes(routes!(me::revoke_session))
+        .routes(routes!(mfa::status))
+        .routes(routes!(api_tokens::create, api_tokens::list))
+        .routes(routes!(api_tokens::revoke))
+        .routes(routes!(mfa::start_totp, mfa::disable_totp))
+        .routes(routes!(mfa::confirm_totp))
+        .routes(routes!(mfa::regenerate_backup_codes))
         .routes(routes!(admin::jobs::list_jobs))
         .routes(routes!(admin::jobs::retry_job))
         .routes(routes!(admin::jobs::discard_job))
         .routes(routes!(admin::users::list_users))
         .routes(routes!(admin::users::update_user))
         .routes(routes!(admin::users::unlock_user))
+        .routes(routes!(admin::users::reset_mfa))
         .routes(routes!(admin::audit::list_audit))
         .split_for_parts()
 }

@@ -1,9 +1,95 @@
 //! Who may do what. Every permission check goes through here; handlers never hand-roll one.
 
+use axum::http::Method;
+
 use crate::domain::sessions::Authenticated;
 use crate::error::{AppError, AppResult};
 
 /// Operations reserved to super admins (instance-wide administration).
 pub fn require_super_admin(who: &Authenticated) -> AppResult<()> {
     if who.is_super_admin { Ok(()) } else { Err(AppError::Forbidden("This needs a super admin.".to_owned())) }
+}
+
+/// What every authenticated request must pass before its handler runs:
+/// - a personal API token only within its scopes (`read` for GET, `write` for changes,
+///   `admin` for `/api/v1/admin/…`), and never on account-security endpoints (tokens,
+///   password, sessions, second factors, step-up), which need a signed-in session;
+/// - a super admin without a second factor only on the endpoints that set one up.
+pub fn check_access(who: &Authenticated, method: &Method, path: &str) -> AppResult<()> {
+    if let Some(scopes) = who.scopes {
+        if is_account_security(path) {
+            return Err(AppError::Forbidden("This needs a signed-in session, not an API token.".to_owned()));
+        }
+        let (allowed, scope) = if path.starts_with("/api/v1/admin/") {
+            (scopes.admin, "admin")
+        } else if is_safe(method) {
+            (scopes.read, "read")
+        } else {
+            (scopes.write, "write")
+        };
+        if !allowed {
+            return Err(AppError::Forbidden(format!("This API token lacks the `{scope}` scope.")));
+        }
+        return Ok(());
+    }
+    if who.is_super_admin && !who.has_second_factor && !is_enrolment(method, path) {
+        return Err(AppError::SecondFactorRequired);
+    }
+    Ok(())
+}
+
+fn is_safe(method: &Method) -> bool {
+    matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+}
+
+fn is_account_security(path: &str) -> bool {
+    ["/api/v1/me/tokens", "/api/v1/me/password", "/api/v1/me/sessions", "/api/v1/me/mfa", "/api/v1/auth/"]
+        .iter()
+        .any(|prefix| path.starts_with(prefix))
+}
+
+/// Enough to see who one is, set up a second factor, and sign out.
+fn is_enrolment(method: &Method, path: &str) -> bool {
+    (path == "/api/v1/me" && is_safe(method)) || path.starts_with("/api/v1/me/mfa") || path == "/api/v1/auth/logout"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::auth::scopes::ScopeSet;
+    use uuid::Uuid;
+
+    fn who(is_super_admin: bool, has_second_factor: bool, scopes: Option<ScopeSet>) -> Authenticated {
+        Authenticated {
+            user_id: Uuid::nil(),
+            session_id: Uuid::nil(),
+            is_super_admin,
+            has_second_factor,
+            stepped_up_at: None,
+            scopes,
+        }
+    }
+
+    #[test]
+    fn a_super_admin_without_a_second_factor_can_only_enrol() {
+        let admin = who(true, false, None);
+        assert!(check_access(&admin, &Method::POST, "/api/v1/me/mfa/totp").is_ok());
+        assert!(check_access(&admin, &Method::GET, "/api/v1/me").is_ok());
+        assert!(check_access(&admin, &Method::PATCH, "/api/v1/me").is_err());
+        assert!(check_access(&admin, &Method::GET, "/api/v1/admin/users").is_err());
+        assert!(check_access(&who(true, true, None), &Method::GET, "/api/v1/admin/users").is_ok());
+        assert!(check_access(&who(false, false, None), &Method::PATCH, "/api/v1/me").is_ok());
+    }
+
+    #[test]
+    fn tokens_stay_within_their_scopes() {
+        let read = who(false, true, Some(ScopeSet { read: true, ..ScopeSet::default() }));
+        assert!(check_access(&read, &Method::GET, "/api/v1/me").is_ok());
+        assert!(check_access(&read, &Method::PATCH, "/api/v1/me").is_err());
+        assert!(check_access(&read, &Method::GET, "/api/v1/me/tokens").is_err(), "account security needs a session");
+        let write = who(false, true, Some(ScopeSet { write: true, ..ScopeSet::default() }));
+        assert!(check_access(&write, &Method::PATCH, "/api/v1/me").is_ok());
+        assert!(check_access(&write, &Method::GET, "/api/v1/me").is_err());
+        assert!(check_access(&write, &Method::GET, "/api/v1/admin/users").is_err());
+    }
 }

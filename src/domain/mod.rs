@@ -1,6 +1,8 @@
 //! Rules and use cases, independent of HTTP.
 
 pub mod account;
+pub mod api_tokens;
+pub mod mfa;
 pub mod sessions;
 pub mod setup;
 pub mod users;

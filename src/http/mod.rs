@@ -1,6 +1,7 @@
 //! HTTP: thin handlers (one file per resource or action) and the middleware around them.
 
 pub mod admin;
+pub mod api_tokens;
 pub mod auth;
 pub mod client_ip;
 pub mod context;
@@ -10,6 +11,7 @@ pub mod json;
 pub mod layers;
 pub mod me;
 pub mod metrics;
+pub mod mfa;
 pub mod observe;
 pub mod paging;
 pub mod rate_limit;

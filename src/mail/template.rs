@@ -14,6 +14,10 @@ pub enum MailTemplate {
     PasswordReset { link: String, valid_minutes: i64 },
     /// The password was changed or reset: a warning in case it was not the owner.
     PasswordChanged,
+    /// A backup code was used to sign in or confirm an action.
+    BackupCodeUsed { remaining: i64 },
+    /// An administrator removed the account's second factors.
+    SecondFactorsReset,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,6 +96,34 @@ impl MailTemplate {
                          <p>If you did not ask for this, ignore this mail: your password stays as it is.</p>",
                         escape(link)
                     ),
+                    base_url,
+                ),
+            },
+            MailTemplate::BackupCodeUsed { remaining } => RenderedMail {
+                subject: format!("{instance}: a backup code was used"),
+                text: format!(
+                    "One of the backup codes of your {instance} account was just used. {remaining} remain.\n\n\
+                     If this was not you, change your password and set up your authenticator again at once.\n\n-- \n{instance} · {base_url}\n"
+                ),
+                html: html_frame(
+                    instance,
+                    &format!(
+                        "<p>One of the backup codes of your account was just used. <strong>{remaining}</strong> remain.</p>\
+                         <p>If this was not you, change your password and set up your authenticator again at once.</p>"
+                    ),
+                    base_url,
+                ),
+            },
+            MailTemplate::SecondFactorsReset => RenderedMail {
+                subject: format!("{instance}: your second factors were reset"),
+                text: format!(
+                    "An administrator removed the authenticator and backup codes of your {instance} account and signed \
+                     out every session.\n\nSign in with your password and set up an authenticator again.\n\n-- \n{instance} · {base_url}\n"
+                ),
+                html: html_frame(
+                    instance,
+                    "<p>An administrator removed the authenticator and backup codes of your account and signed out every session.</p>\
+                     <p>Sign in with your password and set up an authenticator again.</p>",
                     base_url,
                 ),
             },

@@ -3,13 +3,14 @@
 
 use serde_json::{Value, json};
 
+use dayline_api_types::GlobalRole;
+
 use crate::support::{TestApp, expect_problem, spawn_app};
 
 const PASSWORD: &str = "correct horse battery staple";
 
 async fn signed_in(app: &TestApp, password: &str) -> Value {
-    let response =
-        app.post_json("/api/v1/auth/login", &json!({"email": "ana@example.com", "password": password})).await;
+    let response = app.post_json("/api/v1/auth/login", &json!({"email": "bo@example.com", "password": password})).await;
     assert_eq!(response.status(), 200, "login with {password}");
     response.json().await.expect("json")
 }
@@ -22,6 +23,7 @@ on_both! {
     async fn profile_changes_are_limited_to_own_fields(backend: Backend) {
         let app = spawn_app(backend).await;
         app.complete_setup().await;
+        app.create_user("bo@example.com", "Bo Berg", GlobalRole::User).await;
         let token = bearer(&signed_in(&app, PASSWORD).await);
         let patch = |body: Value| {
             let (client, url, token) = (app.client.clone(), app.url("/api/v1/me"), token.clone());
@@ -42,12 +44,13 @@ on_both! {
         let fields: Vec<&str> = problem["errors"].as_array().expect("errors").iter().map(|e| e["field"].as_str().expect("f")).collect();
         assert_eq!(fields, ["display_name", "timezone"]);
         let me: Value = app.client.get(app.url("/api/v1/me")).bearer_auth(&token).send().await.expect("me").json().await.expect("json");
-        assert_eq!((me["display_name"].as_str(), me["role"].as_str()), (Some("Ana L."), Some("super_admin")), "nothing else changed");
+        assert_eq!((me["display_name"].as_str(), me["role"].as_str()), (Some("Ana L."), Some("user")), "nothing else changed");
     }
 
     async fn changing_the_password_ends_the_other_sessions(backend: Backend) {
         let app = spawn_app(backend).await;
         app.complete_setup().await;
+        app.create_user("bo@example.com", "Bo Berg", GlobalRole::User).await;
         let laptop = bearer(&signed_in(&app, PASSWORD).await);
         let phone = bearer(&signed_in(&app, PASSWORD).await);
         let change = |current: &str, new: &str| {
@@ -67,13 +70,14 @@ on_both! {
         };
         assert_eq!(me(laptop.clone()).await, 200, "this session stays");
         assert_eq!(me(phone).await, 401, "the others end at once");
-        expect_problem(app.post_json("/api/v1/auth/login", &json!({"email": "ana@example.com", "password": PASSWORD})).await, 401).await;
+        expect_problem(app.post_json("/api/v1/auth/login", &json!({"email": "bo@example.com", "password": PASSWORD})).await, 401).await;
         signed_in(&app, "a brand new passphrase").await;
     }
 
     async fn users_list_and_end_their_own_sessions_only(backend: Backend) {
         let app = spawn_app(backend).await;
         app.complete_setup().await;
+        app.create_user("bo@example.com", "Bo Berg", GlobalRole::User).await;
         let first = bearer(&signed_in(&app, PASSWORD).await);
         let second = bearer(&signed_in(&app, PASSWORD).await);
         let sessions: Vec<Value> =

@@ -26,13 +26,7 @@ on_both! {
         }
         // Past the wait that follows three failures.
         clock.advance(chrono::Duration::seconds(1));
-        let pair: Value = app
-            .post_json("/api/v1/auth/login", &json!({"email": "ana@example.com", "password": "correct horse battery staple"}))
-            .await
-            .json()
-            .await
-            .expect("json");
-        let token = pair["access_token"].as_str().expect("token").to_owned();
+        let (token, _) = app.admin_with_totp().await;
         let get = |query: String| {
             let (client, url, token) = (app.client.clone(), app.url(&format!("/api/v1/admin/audit{query}")), token.clone());
             async move { client.get(url).bearer_auth(token).send().await.expect("request") }

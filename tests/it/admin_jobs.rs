@@ -17,21 +17,6 @@ async fn token(app: &TestApp, email: &str) -> String {
     pair["access_token"].as_str().expect("token").to_owned()
 }
 
-async fn add_member(app: &TestApp) {
-    let hash = app.state.passwords.hash(PASSWORD.to_owned().into()).await.expect("hash");
-    let (email, name, _) = dayline::domain::setup::parse_account("bo@example.com", "Bo", PASSWORD).expect("valid");
-    let mut tx = app.state.db.begin(ActorContext::system()).await.expect("begin");
-    let new = dayline::domain::users::NewUser {
-        email,
-        display_name: name,
-        password_hash: hash,
-        role: GlobalRole::User,
-        via: "test",
-    };
-    dayline::domain::users::create_user(&mut tx, new).await.expect("user");
-    tx.commit().await.expect("commit");
-}
-
 /// A job that failed its only attempt.
 async fn dead_job(app: &TestApp) -> uuid::Uuid {
     let mut tx = app.state.db.begin(ActorContext::system()).await.expect("begin");
@@ -51,7 +36,7 @@ on_both! {
     async fn super_admins_list_retry_and_discard_dead_jobs(backend: Backend) {
         let app = spawn_app(backend).await;
         app.complete_setup().await;
-        let admin = token(&app, "ana@example.com").await;
+        let (admin, _) = app.admin_with_totp().await;
         let first = dead_job(&app).await;
         let second = dead_job(&app).await;
 
@@ -93,7 +78,7 @@ on_both! {
     async fn only_super_admins_reach_the_job_admin(backend: Backend) {
         let app = spawn_app(backend).await;
         app.complete_setup().await;
-        add_member(&app).await;
+        app.create_user("bo@example.com", "Bo", GlobalRole::User).await;
         let id = dead_job(&app).await;
         let member = token(&app, "bo@example.com").await;
         expect_problem(app.get("/api/v1/admin/jobs").await, 401).await;

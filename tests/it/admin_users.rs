@@ -2,7 +2,7 @@
 
 use serde_json::{Value, json};
 
-use crate::support::{Options, PASSWORD, TestApp, expect_problem, spawn_app_with};
+use crate::support::{Options, TestApp, expect_problem, spawn_app_with};
 
 const BO_PASSWORD: &str = "another fine passphrase 7";
 
@@ -26,7 +26,7 @@ on_both! {
         let app = spawn_app_with(backend, Options { configure, ..Options::default() }).await;
         let ana = app.complete_setup().await;
         let ana_id = ana["id"].as_str().expect("id").to_owned();
-        let admin = app.access_token("ana@example.com", PASSWORD).await;
+        let (admin, _) = app.admin_with_totp().await;
         let registered = app.post_json("/api/v1/auth/register", &json!({ "email": "bo@example.com", "display_name": "Bo", "password": BO_PASSWORD })).await;
         assert_eq!(registered.status(), 201);
         let bo_id = registered.json::<Value>().await.expect("json")["id"].as_str().expect("id").to_owned();
@@ -59,6 +59,11 @@ on_both! {
         let promoted = patch_user(&app, &admin, &bo_id, json!({ "is_active": true, "role": "super_admin" })).await;
         assert_eq!(promoted.json::<Value>().await.expect("json")["role"], "super_admin");
         let bo = app.access_token("bo@example.com", BO_PASSWORD).await;
+        // A new super admin must set up a second factor before anything else.
+        let problem = expect_problem(list(&app, &bo, "").await, 403).await;
+        assert_eq!(problem["type"], "/problems/second-factor-required");
+        let (bo_secret, _) = app.enrol_totp(&bo).await;
+        let bo = app.sign_in_with_totp("bo@example.com", BO_PASSWORD, &bo_secret, 1).await;
         assert_eq!(list(&app, &bo, "").await.status(), 200);
         for action in ["user.deactivated", "user.reactivated", "user.role_changed"] {
             let (n,): (i64,) = dayline_db::sql("SELECT COUNT(*) FROM audit_log WHERE action = $1")

@@ -330,19 +330,10 @@ fn independently_verified(jwks: &Value, token: &str) -> bool {
 on_both! {
     async fn ten_failures_lock_the_account_the_owner_is_mailed_and_an_admin_can_unlock(backend: Backend) {
         let (app, clock) = app(backend).await;
-        // A second super admin to do the unlocking.
-        let admin = {
-            let hash = app.state.passwords.hash(PASSWORD.to_owned().into()).await.expect("hash");
-            let (email, name, _) = dayline::domain::setup::parse_account("root@example.com", "Root", PASSWORD).expect("valid");
-            let mut tx = app.state.db.begin(dayline_db::ActorContext::system()).await.expect("begin");
-            let new = dayline::domain::users::NewUser {
-                email, display_name: name, password_hash: hash, role: dayline_api_types::GlobalRole::SuperAdmin, via: "test",
-            };
-            dayline::domain::users::create_user(&mut tx, new).await.expect("user");
-            tx.commit().await.expect("commit");
-            let pair: Value = login(&app, "root@example.com", PASSWORD).await.json().await.expect("json");
-            pair["access_token"].as_str().expect("token").to_owned()
-        };
+        // A second super admin, with an authenticator, to do the unlocking.
+        app.create_user("root@example.com", "Root", dayline_api_types::GlobalRole::SuperAdmin).await;
+        let (root_secret, _) = app.enrol_totp(&app.access_token("root@example.com", PASSWORD).await).await;
+        let admin = app.sign_in_with_totp("root@example.com", PASSWORD, &root_secret, 1).await;
         // Past the growing delays (at most a minute), so that every attempt is checked.
         for _ in 0..10 {
             clock.advance(chrono::Duration::seconds(61));
@@ -369,9 +360,8 @@ on_both! {
         let (id,): (uuid::Uuid,) = dayline_db::sql("SELECT id FROM users WHERE email = 'ana@example.com'").fetch_one(&app.state.db).await.expect("id");
         // The admin's first token has expired meanwhile (the clock moved 16 minutes).
         assert_eq!(me(&app, &admin).await.status(), 401);
-        let fresh: Value = login(&app, "root@example.com", PASSWORD).await.json().await.expect("json");
-        let admin = fresh["access_token"].as_str().expect("token");
-        let unlock = app.client.post(app.url(&format!("/api/v1/admin/users/{id}/unlock"))).bearer_auth(admin).send().await.expect("unlock");
+        let admin = app.sign_in_with_totp("root@example.com", PASSWORD, &root_secret, 0).await;
+        let unlock = app.client.post(app.url(&format!("/api/v1/admin/users/{id}/unlock"))).bearer_auth(&admin).send().await.expect("unlock");
         assert_eq!(unlock.status(), 204);
         assert_eq!(login(&app, "ana@example.com", PASSWORD).await.status(), 200);
         assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'auth.account_unlocked'").await, 1);

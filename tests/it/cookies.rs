@@ -3,6 +3,8 @@
 
 use serde_json::{Value, json};
 
+use dayline_api_types::GlobalRole;
+
 use crate::support::{TestApp, expect_problem, spawn_app};
 
 const PASSWORD: &str = "correct horse battery staple";
@@ -15,10 +17,7 @@ struct Browser {
 
 async fn cookie_login(app: &TestApp) -> Browser {
     let response = app
-        .post_json(
-            "/api/v1/auth/login",
-            &json!({"email": "ana@example.com", "password": PASSWORD, "session": "cookie"}),
-        )
+        .post_json("/api/v1/auth/login", &json!({"email": "bo@example.com", "password": PASSWORD, "session": "cookie"}))
         .await;
     assert_eq!(response.status(), 200);
     let set_cookies: Vec<String> =
@@ -52,6 +51,7 @@ on_both! {
     async fn cookie_login_sets_host_only_http_only_strict_cookies(backend: Backend) {
         let app = spawn_app(backend).await;
         app.complete_setup().await;
+        app.create_user("bo@example.com", "Bo Berg", GlobalRole::User).await;
         let browser = cookie_login(&app).await;
         assert_eq!(browser.set_cookies.len(), 2);
         for cookie in &browser.set_cookies {
@@ -72,6 +72,7 @@ on_both! {
     async fn unsafe_cookie_requests_need_the_sessions_csrf_token_and_origin(backend: Backend) {
         let app = spawn_app(backend).await;
         app.complete_setup().await;
+        app.create_user("bo@example.com", "Bo Berg", GlobalRole::User).await;
         let browser = cookie_login(&app).await;
         let other = cookie_login(&app).await;
         let problem = expect_problem(patch_me(&app, &browser).send().await.expect("patch"), 403).await;
@@ -96,7 +97,7 @@ on_both! {
 
         // Bearer clients need neither.
         let pair: Value = app
-            .post_json("/api/v1/auth/login", &json!({"email": "ana@example.com", "password": PASSWORD}))
+            .post_json("/api/v1/auth/login", &json!({"email": "bo@example.com", "password": PASSWORD}))
             .await
             .json()
             .await
@@ -115,6 +116,7 @@ on_both! {
     async fn cookie_refresh_and_logout(backend: Backend) {
         let app = spawn_app(backend).await;
         app.complete_setup().await;
+        app.create_user("bo@example.com", "Bo Berg", GlobalRole::User).await;
         let browser = cookie_login(&app).await;
         let refresh = || app.client.post(app.url("/api/v1/auth/refresh")).header("cookie", &browser.cookie);
         expect_problem(refresh().send().await.expect("refresh"), 403).await;

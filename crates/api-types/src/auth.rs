@@ -37,6 +37,9 @@ pub struct CookieSession {
 pub enum LoginResponse {
     Tokens(TokenPair),
     Cookie(CookieSession),
+    /// The password was right and the account has a second factor: finish at
+    /// `POST /api/v1/auth/mfa` with `mfa_token`.
+    MfaRequired(crate::mfa::MfaChallenge),
 }
 
 impl std::fmt::Debug for LoginRequest {

@@ -6,6 +6,7 @@ mod audit;
 mod auth;
 mod health;
 mod jobs;
+mod mfa;
 mod problem;
 mod setup;
 mod user;
@@ -17,6 +18,11 @@ pub use audit::{AuditEntryResponse, AuditList, AuditQuery, RegisterRequest};
 pub use auth::{CookieSession, Jwk, JwkSet, LoginRequest, LoginResponse, RefreshRequest, SessionMode, TokenPair};
 pub use health::{HealthStatus, Liveness};
 pub use jobs::{JobList, JobListQuery, JobResponse};
+pub use mfa::{
+    ApiTokenResponse, BackupCodes, CreateApiTokenRequest, CreatedApiToken, MfaChallenge, MfaLoginRequest, MfaStatus,
+    RegenerateBackupCodesRequest, SecondFactor, StepUpRequest, TokenScope, TotpConfirmRequest, TotpDisableRequest,
+    TotpEnrolment,
+};
 pub use problem::{FieldError, Problem};
 pub use setup::{SetupRequest, SetupStatus};
 pub use user::{AdminUpdateUserRequest, GlobalRole, UserList, UserListQuery, UserResponse};

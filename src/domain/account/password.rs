@@ -55,3 +55,13 @@ pub async fn change_password(
     state.session_cache.forget_all();
     Ok(())
 }
+
+/// Refuses (422 naming `field`) unless `password` is the user's current password.
+pub async fn check_password(state: &AppState, user_id: uuid::Uuid, field: &str, password: String) -> AppResult<()> {
+    let (stored,): (Option<String>,) =
+        sql("SELECT password_hash FROM users WHERE id = $1").bind(user_id).fetch_one(&state.db).await?;
+    if stored.is_none() || state.passwords.verify(SecretString::from(password), stored).await? == Verified::Invalid {
+        return Err(AppError::invalid(field, "is not your current password"));
+    }
+    Ok(())
+}

@@ -3,6 +3,7 @@ use dayline_db::sql;
 use uuid::Uuid;
 
 use super::cache::VerifiedToken;
+use crate::auth::scopes::ScopeSet;
 use crate::auth::tokens::TokenError;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -11,16 +12,25 @@ use crate::state::AppState;
 #[derive(Debug, Clone)]
 pub struct Authenticated {
     pub user_id: Uuid,
+    /// The session, or for a personal API token the token's id.
     pub session_id: Uuid,
     pub is_super_admin: bool,
+    /// A confirmed TOTP authenticator (super admins need one before anything else).
+    pub has_second_factor: bool,
+    /// When this session last proved a second factor (sign-in with one, or step-up).
+    pub stepped_up_at: Option<DateTime<Utc>>,
+    /// `None` for a signed-in session; a personal API token's scopes otherwise.
+    pub scopes: Option<ScopeSet>,
 }
 
 #[derive(sqlx::FromRow)]
 struct SessionState {
     revoked_at: Option<DateTime<Utc>>,
     expires_at: DateTime<Utc>,
+    stepped_up_at: Option<DateTime<Utc>>,
     is_active: bool,
     role: String,
+    has_second_factor: bool,
 }
 
 /// Verifies a bearer access token and that its session is live and its user active, so a
@@ -40,8 +50,9 @@ pub async fn authenticate(state: &AppState, token: &str) -> AppResult<Authentica
     }
     let generation = state.session_cache.generation();
     let session: Option<SessionState> =
-        sql("SELECT s.revoked_at, s.expires_at, u.is_active, u.role FROM sessions s JOIN users u ON u.id = s.user_id \
-         WHERE s.id = $1 AND s.user_id = $2")
+        sql("SELECT s.revoked_at, s.expires_at, s.stepped_up_at, u.is_active, u.role, \
+         EXISTS (SELECT 1 FROM totp_credentials t WHERE t.user_id = u.id AND t.confirmed_at IS NOT NULL) AS has_second_factor \
+         FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1 AND s.user_id = $2")
         .bind(verified.session_id)
         .bind(verified.user_id)
         .fetch_optional(&state.db)
@@ -52,6 +63,9 @@ pub async fn authenticate(state: &AppState, token: &str) -> AppResult<Authentica
                 user_id: verified.user_id,
                 session_id: verified.session_id,
                 is_super_admin: s.role == "super_admin",
+                has_second_factor: s.has_second_factor,
+                stepped_up_at: s.stepped_up_at,
+                scopes: None,
             };
             state.session_cache.remember_live(&who, now, generation);
             Ok(who)

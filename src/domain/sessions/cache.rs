@@ -31,7 +31,7 @@ pub struct VerifiedToken {
 }
 
 struct LiveSession {
-    is_super_admin: bool,
+    who: Authenticated,
     checked_at: DateTime<Utc>,
 }
 
@@ -70,11 +70,8 @@ impl SessionCache {
     pub fn live(&self, token: &VerifiedToken, now: DateTime<Utc>) -> Option<Authenticated> {
         let inner = self.inner.lock().ok()?;
         let session = inner.sessions.get(&token.session_id)?;
-        (now - session.checked_at < REVALIDATE_AFTER).then_some(Authenticated {
-            user_id: token.user_id,
-            session_id: token.session_id,
-            is_super_admin: session.is_super_admin,
-        })
+        let fresh = now - session.checked_at < REVALIDATE_AFTER && session.who.user_id == token.user_id;
+        fresh.then(|| session.who.clone())
     }
 
     /// Read before checking the database, and handed back to [`Self::remember_live`].
@@ -95,11 +92,11 @@ impl SessionCache {
                 inner.sessions.clear();
             }
         }
-        inner.sessions.insert(who.session_id, LiveSession { is_super_admin: who.is_super_admin, checked_at: now });
+        inner.sessions.insert(who.session_id, LiveSession { who: who.clone(), checked_at: now });
     }
 
-    /// Called after any session revocation, password change, role change or deactivation
-    /// commits.
+    /// Called after any session revocation, password change, role change, deactivation,
+    /// second-factor change or step-up commits.
     pub fn forget_all(&self) {
         if let Ok(mut inner) = self.inner.lock() {
             inner.generation = inner.generation.wrapping_add(1);
@@ -117,7 +114,14 @@ mod tests {
     }
 
     fn who() -> Authenticated {
-        Authenticated { user_id: Uuid::nil(), session_id: Uuid::max(), is_super_admin: false }
+        Authenticated {
+            user_id: Uuid::nil(),
+            session_id: Uuid::max(),
+            is_super_admin: false,
+            has_second_factor: false,
+            stepped_up_at: None,
+            scopes: None,
+        }
     }
 
     #[test]

@@ -1,11 +1,11 @@
 use chrono::{DateTime, Duration, Utc};
-use dayline_api_types::{LoginRequest, TokenPair};
-use dayline_db::{ActorContext, AuditEntry, WriteTx, new_id, sql};
+use dayline_api_types::{LoginRequest, MfaChallenge, SessionMode, TokenPair};
+use dayline_db::{ActorContext, AuditEntry, WriteTx, sql};
 use secrecy::SecretString;
 use serde_json::json;
 use uuid::Uuid;
 
-use super::{ABSOLUTE_LIFETIME, invalid_credentials, issue_pair};
+use super::invalid_credentials;
 use crate::auth::password::Verified;
 use crate::error::AppResult;
 use crate::mail::MailTemplate;
@@ -25,9 +25,20 @@ pub const LOCK_AFTER_FAILURES: i64 = 10;
 pub const FAILURE_WINDOW: Duration = Duration::minutes(15);
 pub const LOCK_DURATION: Duration = Duration::minutes(15);
 
+/// What a correct password leads to.
+pub enum LoginOutcome {
+    SignedIn {
+        pair: TokenPair,
+        session_id: Uuid,
+        mode: SessionMode,
+    },
+    /// The account has a second factor: the sign-in finishes at `POST /api/v1/auth/mfa`.
+    SecondFactorRequired(MfaChallenge),
+}
+
 /// `POST /api/v1/auth/login`. An unknown e-mail, a wrong password and a deactivated account
 /// get the same answer after the same work (a password hash is always checked).
-pub async fn login(state: &AppState, actor: ActorContext, request: LoginRequest) -> AppResult<(TokenPair, Uuid)> {
+pub async fn login(state: &AppState, actor: ActorContext, request: LoginRequest) -> AppResult<LoginOutcome> {
     let email = request.email.trim().to_owned();
     if let Some(wait) = state.login_throttle.wait(&email, state.clock.now()) {
         // Not even checked: the same answer as any failure, without the hashing work.
@@ -81,22 +92,16 @@ pub async fn login(state: &AppState, actor: ActorContext, request: LoginRequest)
         }
     };
 
-    // Every login is a new session: nothing from before carries over (no fixation).
-    let session_id = new_id();
-    sql("INSERT INTO sessions (id, user_id, created_at, last_used_at, expires_at, ip, user_agent) VALUES ($1, $2, $3, $3, $4, $5, $6)")
-        .bind(session_id)
-        .bind(account.id)
-        .bind(now)
-        .bind(now + ABSOLUTE_LIFETIME)
-        .bind(actor.ip)
-        .bind(actor.user_agent)
-        .execute(&mut tx)
-        .await?;
-    let (pair, _) = issue_pair(state, &mut tx, account.id, session_id, now).await?;
-    tx.audit(AuditEntry::new("auth.login", "user", Some(account.id)).details(json!({ "session": session_id }))).await?;
-    tx.commit().await?;
     state.login_throttle.forget(&email);
-    Ok((pair, session_id))
+    if crate::domain::mfa::has_second_factor(&mut tx, account.id).await? {
+        let challenge = crate::domain::mfa::create_challenge(&mut tx, account.id, request.session).await?;
+        tx.audit(AuditEntry::new("auth.password_verified", "user", Some(account.id))).await?;
+        tx.commit().await?;
+        return Ok(LoginOutcome::SecondFactorRequired(challenge));
+    }
+    let (pair, session_id) = super::start_session(state, &mut tx, account.id, &actor, false).await?;
+    tx.commit().await?;
+    Ok(LoginOutcome::SignedIn { pair, session_id, mode: request.session })
 }
 
 /// Counts this account's failures in the window since its last successful sign-in and

@@ -8,14 +8,14 @@ mod logout;
 mod refresh;
 
 pub use authenticate::{Authenticated, authenticate};
-pub use cache::SessionCache;
-pub use login::login;
+pub use cache::{SessionCache, VerifiedToken};
+pub use login::{LoginOutcome, login};
 pub use logout::logout;
 pub use refresh::refresh;
 
 use chrono::{DateTime, Duration, Utc};
 use dayline_api_types::TokenPair;
-use dayline_db::{WriteTx, new_id, sql};
+use dayline_db::{ActorContext, AuditEntry, WriteTx, new_id, sql};
 use uuid::Uuid;
 
 use crate::auth::refresh_token;
@@ -33,6 +33,38 @@ pub const REUSE_GRACE: Duration = Duration::seconds(5);
 /// The answer every credential failure gets: it never says which part was wrong.
 pub fn invalid_credentials() -> crate::error::AppError {
     crate::error::AppError::Unauthorized("Invalid credentials.".to_owned())
+}
+
+/// Starts a new session for `user_id` inside `tx` and issues its first pair. Every sign-in is
+/// a new session: nothing from before carries over (no fixation). `second_factor` records
+/// that the sign-in proved one, which counts as a fresh step-up.
+pub(crate) async fn start_session(
+    state: &AppState,
+    tx: &mut WriteTx,
+    user_id: Uuid,
+    actor: &ActorContext,
+    second_factor: bool,
+) -> AppResult<(TokenPair, Uuid)> {
+    let now = tx.now();
+    let session_id = new_id();
+    sql("INSERT INTO sessions (id, user_id, created_at, last_used_at, expires_at, ip, user_agent, stepped_up_at) \
+         VALUES ($1, $2, $3, $3, $4, $5, $6, $7)")
+    .bind(session_id)
+    .bind(user_id)
+    .bind(now)
+    .bind(now + ABSOLUTE_LIFETIME)
+    .bind(actor.ip.clone())
+    .bind(actor.user_agent.clone())
+    .bind(second_factor.then_some(now))
+    .execute(&mut *tx)
+    .await?;
+    let (pair, _) = issue_pair(state, tx, user_id, session_id, now).await?;
+    tx.audit(
+        AuditEntry::new("auth.login", "user", Some(user_id))
+            .details(serde_json::json!({ "session": session_id, "second_factor": second_factor })),
+    )
+    .await?;
+    Ok((pair, session_id))
 }
 
 /// Issues a refresh token for `session` inside `tx`, and an access token; returns the pair

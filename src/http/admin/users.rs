@@ -7,6 +7,7 @@ use dayline_api_types::{AdminUpdateUserRequest, Problem, UserList, UserListQuery
 use uuid::Uuid;
 
 use crate::auth::policy::require_super_admin;
+use crate::domain::mfa::require_step_up;
 use crate::domain::users::UserRow;
 use crate::error::AppResult;
 use crate::http::auth::current_user::CurrentUser;
@@ -50,11 +51,12 @@ pub async fn list_users(
 
 /// Changes an account's global role or deactivates/reactivates it. Deactivation ends every
 /// session of the account at once. The last active super admin cannot be demoted or
-/// deactivated (409).
+/// deactivated (409). Needs a recent step-up (401 `step-up-required` otherwise).
 #[utoipa::path(patch, path = "/api/v1/admin/users/{id}", tag = "admin", security(("bearer" = [])),
     params(("id" = Uuid, Path, description = "User id")), request_body = AdminUpdateUserRequest,
     responses(
-        (status = 200, body = UserResponse), (status = 403, body = Problem), (status = 404, body = Problem),
+        (status = 200, body = UserResponse), (status = 401, description = "Step-up required", body = Problem),
+        (status = 403, body = Problem), (status = 404, body = Problem),
         (status = 409, description = "Would leave no active super admin", body = Problem), (status = 422, body = Problem),
     ))]
 pub async fn update_user(
@@ -65,6 +67,25 @@ pub async fn update_user(
     ApiJson(request): ApiJson<AdminUpdateUserRequest>,
 ) -> AppResult<Json<UserResponse>> {
     require_super_admin(&who)?;
+    require_step_up(&who, state.clock.now())?;
     let user = crate::domain::users::update_user(&state, actor.for_user(&who), id, request).await?;
     Ok(Json(user.to_response()))
+}
+
+/// Removes a user's second factors (authenticator, backup codes) and ends their sessions;
+/// the user is mailed. Needs a recent step-up.
+#[utoipa::path(post, path = "/api/v1/admin/users/{id}/mfa/reset", tag = "admin", security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "User id")),
+    responses((status = 204, description = "Reset"), (status = 401, description = "Step-up required", body = Problem),
+        (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn reset_mfa(
+    State(state): State<AppState>,
+    RequestContext(actor): RequestContext,
+    CurrentUser(who): CurrentUser,
+    Path(id): Path<Uuid>,
+) -> AppResult<StatusCode> {
+    require_super_admin(&who)?;
+    require_step_up(&who, state.clock.now())?;
+    crate::domain::mfa::reset_second_factors(&state, actor.for_user(&who), id).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

@@ -5,6 +5,8 @@ use axum::http::header;
 use axum::http::request::Parts;
 
 use super::cookies::{ACCESS_COOKIE, CSRF_HEADER, csrf_matches, csrf_refused, is_unsafe, origin_allowed, read_cookie};
+use crate::auth::policy::check_access;
+use crate::domain::api_tokens::{TOKEN_PREFIX, authenticate_api_token};
 use crate::domain::sessions::{Authenticated, authenticate};
 use crate::error::AppError;
 use crate::http::rate_limit::check_user;
@@ -25,8 +27,13 @@ impl FromRequestParts<AppState> for CurrentUser {
             .filter(|t| !t.is_empty());
         if let Some(token) = bearer {
             // Bearer tokens are never sent by a browser on its own: no CSRF check needed.
-            let who = authenticate(state, token).await?;
+            let who = if token.starts_with(TOKEN_PREFIX) {
+                authenticate_api_token(state, token).await?
+            } else {
+                authenticate(state, token).await?
+            };
             check_user(state, parts, who.user_id)?;
+            check_access(&who, &parts.method, parts.uri.path())?;
             return Ok(CurrentUser(who));
         }
         let Some(token) = read_cookie(&parts.headers, ACCESS_COOKIE) else {
@@ -42,6 +49,7 @@ impl FromRequestParts<AppState> for CurrentUser {
                 return Err(csrf_refused());
             }
         }
+        check_access(&who, &parts.method, parts.uri.path())?;
         Ok(CurrentUser(who))
     }
 }

@@ -5,6 +5,7 @@ use axum::response::{IntoResponse, Response};
 use dayline_api_types::{LoginRequest, LoginResponse, Problem, SessionMode};
 
 use super::cookies::session_cookies;
+use crate::domain::sessions::LoginOutcome;
 use crate::error::AppResult;
 use crate::http::context::RequestContext;
 use crate::http::json::ApiJson;
@@ -12,7 +13,9 @@ use crate::http::rate_limit::CredentialAttempt;
 use crate::state::AppState;
 
 /// Signs in with e-mail and password and starts a new session. API clients get a token
-/// pair; with `"session": "cookie"` a browser gets `__Host-` cookies and a CSRF token.
+/// pair; with `"session": "cookie"` a browser gets `__Host-` cookies and a CSRF token. When
+/// the account has a second factor the answer is `{mfa_required, mfa_token, methods}`
+/// instead: finish at `POST /api/v1/auth/mfa`.
 #[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = LoginRequest,
     responses(
         (status = 200, description = "Signed in", body = LoginResponse),
@@ -26,9 +29,12 @@ pub async fn login(
     RequestContext(actor): RequestContext,
     ApiJson(request): ApiJson<LoginRequest>,
 ) -> AppResult<Response> {
-    let mode = request.session;
-    let (pair, session_id) = crate::domain::sessions::login(&state, actor, request).await?;
-    Ok(respond(&state, mode, pair, session_id))
+    match crate::domain::sessions::login(&state, actor, request).await? {
+        LoginOutcome::SignedIn { pair, session_id, mode } => Ok(respond(&state, mode, pair, session_id)),
+        LoginOutcome::SecondFactorRequired(challenge) => {
+            Ok(Json(LoginResponse::MfaRequired(challenge)).into_response())
+        }
+    }
 }
 
 /// The body and cookies for a new pair, in the client's session mode.

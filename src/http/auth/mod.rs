@@ -5,6 +5,7 @@ pub mod current_user;
 pub mod jwks;
 pub mod login;
 pub mod logout;
+pub mod mfa;
 pub mod password_reset;
 pub mod refresh;
 pub mod register;

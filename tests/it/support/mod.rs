@@ -158,6 +158,64 @@ impl TestApp {
         pair["access_token"].as_str().expect("access token").to_owned()
     }
 
+    /// Sets up an authenticator for the holder of `token` through the API; returns its
+    /// secret and the backup codes. The confirming code is the current step's.
+    pub async fn enrol_totp(&self, token: &str) -> (Vec<u8>, Vec<String>) {
+        let started = self.client.post(self.url("/api/v1/me/mfa/totp")).bearer_auth(token).send().await.expect("enrol");
+        assert_eq!(started.status(), 200, "TOTP enrolment starts");
+        let enrolment: serde_json::Value = started.json().await.expect("json");
+        let secret = dayline::auth::totp::from_base32(enrolment["secret"].as_str().expect("secret")).expect("base32");
+        let code = self.totp_code(&secret, 0);
+        let confirmed = self
+            .client
+            .post(self.url("/api/v1/me/mfa/totp/confirm"))
+            .bearer_auth(token)
+            .json(&serde_json::json!({ "code": code }))
+            .send()
+            .await
+            .expect("confirm");
+        assert_eq!(confirmed.status(), 200, "TOTP enrolment is confirmed");
+        let codes: serde_json::Value = confirmed.json().await.expect("json");
+        let codes = codes["codes"].as_array().expect("codes").iter().map(|c| c.as_str().expect("code").to_owned());
+        (secret, codes.collect())
+    }
+
+    /// The TOTP code `steps` 30-second steps from the server's clock.
+    pub fn totp_code(&self, secret: &[u8], steps: i64) -> String {
+        let at = self.state.clock.now().timestamp() + steps * 30;
+        dayline::auth::totp::code_at(secret, u64::try_from(at).expect("after 1970")).expect("code")
+    }
+
+    /// Signs in an account that has an authenticator: password, then a code `steps` from now
+    /// (each step is accepted once). Returns the access token.
+    pub async fn sign_in_with_totp(&self, email: &str, password: &str, secret: &[u8], steps: i64) -> String {
+        let first: serde_json::Value = self.login(email, password).await.json().await.expect("json");
+        assert_eq!(first["mfa_required"], true, "the password step asks for the second factor: {first}");
+        let body = serde_json::json!({ "mfa_token": first["mfa_token"], "code": self.totp_code(secret, steps) });
+        let second = self.post_json("/api/v1/auth/mfa", &body).await;
+        assert_eq!(second.status(), 200, "the second factor finishes the sign-in");
+        let pair: serde_json::Value = second.json().await.expect("json");
+        pair["access_token"].as_str().expect("access token").to_owned()
+    }
+
+    /// Creates an account with [`PASSWORD`] directly (as an administrator would).
+    pub async fn create_user(&self, email: &str, name: &str, role: dayline_api_types::GlobalRole) {
+        let hash = self.state.passwords.hash(PASSWORD.to_owned().into()).await.expect("hash");
+        let (email, display_name, _) = dayline::domain::setup::parse_account(email, name, PASSWORD).expect("valid");
+        let mut tx = self.state.db.begin(dayline_db::ActorContext::system()).await.expect("begin");
+        let new = dayline::domain::users::NewUser { email, display_name, password_hash: hash, role, via: "test" };
+        dayline::domain::users::create_user(&mut tx, new).await.expect("user");
+        tx.commit().await.expect("commit");
+    }
+
+    /// The first super admin (`ana@example.com`) with an authenticator, signed in with it (so
+    /// also stepped up for five minutes). Returns the access token and the TOTP secret.
+    pub async fn admin_with_totp(&self) -> (String, Vec<u8>) {
+        let token = self.access_token("ana@example.com", PASSWORD).await;
+        let (secret, _) = self.enrol_totp(&token).await;
+        (self.sign_in_with_totp("ana@example.com", PASSWORD, &secret, 1).await, secret)
+    }
+
     /// The one-time setup token the server would log.
     pub fn setup_token(&self) -> String {
         self.state.setup.token().expect("setup is still open")

@@ -1,0 +1,16 @@
+//! Second factors: TOTP authenticators and backup codes, the second step of a sign-in, and
+//! step-up for sensitive actions.
+
+mod backup;
+mod challenge;
+mod proof;
+mod status;
+mod step_up;
+mod totp;
+
+pub use backup::regenerate_backup_codes;
+pub use challenge::{MFA_TOKEN_LIFETIME, create_challenge, finish_challenge};
+pub use proof::has_second_factor;
+pub use status::{mfa_status, reset_second_factors};
+pub use step_up::{STEP_UP_VALIDITY, require_step_up, step_up};
+pub use totp::{confirm_totp, disable_totp, start_totp_enrolment};
