@@ -10,7 +10,7 @@ use utoipa_axum::routes;
 
 use crate::error::AppError;
 use crate::http::docs::OpenApiJson;
-use crate::http::{admin, api_tokens, auth, docs, health, me, metrics, mfa, setup};
+use crate::http::{admin, api_tokens, auth, docs, health, me, metrics, mfa, passkeys, setup};
 use crate::state::AppState;
 
 #[derive(OpenApi)]
@@ -40,6 +40,8 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(auth::logout::logout))
         .routes(routes!(auth::mfa::finish_mfa))
         .routes(routes!(auth::mfa::step_up))
+        .routes(routes!(auth::mfa::start_mfa_passkey))
+        .routes(routes!(auth::mfa::start_step_up_passkey))
         .routes(routes!(auth::password_reset::forgot_password))
         .routes(routes!(auth::password_reset::reset_password))
         .routes(routes!(auth::jwks::jwks))
@@ -53,6 +55,9 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(mfa::start_totp, mfa::disable_totp))
         .routes(routes!(mfa::confirm_totp))
         .routes(routes!(mfa::regenerate_backup_codes))
+        .routes(routes!(passkeys::start_registration))
+        .routes(routes!(passkeys::finish_registration, passkeys::list))
+        .routes(routes!(passkeys::rename, passkeys::delete))
         .routes(routes!(admin::jobs::list_jobs))
         .routes(routes!(admin::jobs::retry_job))
         .routes(routes!(admin::jobs::discard_job))

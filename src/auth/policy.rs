@@ -43,14 +43,24 @@ fn is_safe(method: &Method) -> bool {
 }
 
 fn is_account_security(path: &str) -> bool {
-    ["/api/v1/me/tokens", "/api/v1/me/password", "/api/v1/me/sessions", "/api/v1/me/mfa", "/api/v1/auth/"]
-        .iter()
-        .any(|prefix| path.starts_with(prefix))
+    [
+        "/api/v1/me/tokens",
+        "/api/v1/me/password",
+        "/api/v1/me/sessions",
+        "/api/v1/me/mfa",
+        "/api/v1/me/passkeys",
+        "/api/v1/auth/",
+    ]
+    .iter()
+    .any(|prefix| path.starts_with(prefix))
 }
 
 /// Enough to see who one is, set up a second factor, and sign out.
 fn is_enrolment(method: &Method, path: &str) -> bool {
-    (path == "/api/v1/me" && is_safe(method)) || path.starts_with("/api/v1/me/mfa") || path == "/api/v1/auth/logout"
+    (path == "/api/v1/me" && is_safe(method))
+        || path.starts_with("/api/v1/me/mfa")
+        || path.starts_with("/api/v1/me/passkeys")
+        || path == "/api/v1/auth/logout"
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ pub mod metrics;
 pub mod mfa;
 pub mod observe;
 pub mod paging;
+pub mod passkeys;
 pub mod rate_limit;
 pub mod request_id;
 pub mod setup;

@@ -22,6 +22,7 @@ mod mail;
 mod metrics;
 mod mfa;
 mod openapi;
+mod passkeys;
 mod password_reset;
 mod passwords;
 mod scheduler;

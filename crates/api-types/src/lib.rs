@@ -20,8 +20,9 @@ pub use health::{HealthStatus, Liveness};
 pub use jobs::{JobList, JobListQuery, JobResponse};
 pub use mfa::{
     ApiTokenResponse, BackupCodes, CreateApiTokenRequest, CreatedApiToken, MfaChallenge, MfaLoginRequest, MfaStatus,
-    RegenerateBackupCodesRequest, SecondFactor, StepUpRequest, TokenScope, TotpConfirmRequest, TotpDisableRequest,
-    TotpEnrolment,
+    MfaWebauthnStartRequest, PasskeyNameRequest, PasskeyResponse, RegenerateBackupCodesRequest, SecondFactor,
+    StepUpRequest, TokenScope, TotpConfirmRequest, TotpDisableRequest, TotpEnrolment, WebauthnOptions,
+    WebauthnResponse,
 };
 pub use problem::{FieldError, Problem};
 pub use setup::{SetupRequest, SetupStatus};

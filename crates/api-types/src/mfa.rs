@@ -10,7 +10,7 @@ pub struct MfaChallenge {
     pub mfa_required: bool,
     /// Single use, valid for `expires_in` seconds, only for this sign-in.
     pub mfa_token: String,
-    /// What the account can answer with: `totp`, `backup_code`.
+    /// What the account can answer with: `totp`, `webauthn`, `backup_code`.
     pub methods: Vec<String>,
     pub expires_in: i64,
 }
@@ -23,6 +23,8 @@ pub struct SecondFactor {
     pub code: Option<String>,
     /// One of the backup codes, e.g. `k3m9-x2pq-7hvd-a0wz`.
     pub backup_code: Option<String>,
+    /// A passkey's answer to a ceremony started for this purpose.
+    pub webauthn: Option<WebauthnResponse>,
 }
 
 impl std::fmt::Debug for SecondFactor {
@@ -38,6 +40,8 @@ pub struct MfaLoginRequest {
     pub mfa_token: String,
     pub code: Option<String>,
     pub backup_code: Option<String>,
+    /// From `POST /api/v1/auth/mfa/webauthn`.
+    pub webauthn: Option<WebauthnResponse>,
 }
 
 impl std::fmt::Debug for MfaLoginRequest {
@@ -52,6 +56,8 @@ impl std::fmt::Debug for MfaLoginRequest {
 pub struct StepUpRequest {
     pub code: Option<String>,
     pub backup_code: Option<String>,
+    /// From `POST /api/v1/auth/step-up/webauthn`.
+    pub webauthn: Option<WebauthnResponse>,
 }
 
 impl std::fmt::Debug for StepUpRequest {
@@ -64,6 +70,7 @@ impl std::fmt::Debug for StepUpRequest {
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct MfaStatus {
     pub totp_enabled: bool,
+    pub passkeys: i64,
     pub backup_codes_remaining: i64,
     /// Super admins must enrol before they can do anything else.
     pub enrolment_required: bool,
@@ -162,4 +169,57 @@ pub struct CreatedApiToken {
     pub token: String,
     #[serde(flatten)]
     pub details: ApiTokenResponse,
+}
+
+/// A WebAuthn ceremony in progress: hand `options` to `navigator.credentials.create()` or
+/// `.get()`, then send the result back with `ceremony_id`. Valid 5 minutes, once.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct WebauthnOptions {
+    pub ceremony_id: Uuid,
+    #[schema(value_type = Object)]
+    pub options: serde_json::Value,
+}
+
+/// What the authenticator answered, for the ceremony it answers.
+#[derive(Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WebauthnResponse {
+    pub ceremony_id: Uuid,
+    #[schema(value_type = Object)]
+    pub credential: serde_json::Value,
+}
+
+impl std::fmt::Debug for WebauthnResponse {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WebauthnResponse").field("ceremony_id", &self.ceremony_id).finish_non_exhaustive()
+    }
+}
+
+/// Names the passkey about to be registered, e.g. "YubiKey" or "Laptop".
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PasskeyNameRequest {
+    #[schema(example = "Laptop")]
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct PasskeyResponse {
+    pub id: Uuid,
+    pub name: String,
+    pub created_at: DateTime<Utc>,
+    pub last_used_at: Option<DateTime<Utc>>,
+}
+
+/// Starts a passkey check for the second step of a sign-in.
+#[derive(Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MfaWebauthnStartRequest {
+    pub mfa_token: String,
+}
+
+impl std::fmt::Debug for MfaWebauthnStartRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("MfaWebauthnStartRequest { .. }")
+    }
 }

@@ -2,11 +2,14 @@
 //! that sign-in) trades with a second factor for a session.
 
 use chrono::Duration;
-use dayline_api_types::{MfaChallenge, MfaLoginRequest, SecondFactor, SessionMode, TokenPair};
+use dayline_api_types::{
+    MfaChallenge, MfaLoginRequest, MfaWebauthnStartRequest, SecondFactor, SessionMode, TokenPair, WebauthnOptions,
+};
 use dayline_db::{ActorContext, AuditEntry, WriteTx, new_id, sql};
 use uuid::Uuid;
 
-use super::proof::prove;
+use super::passkeys::start_passkey_check;
+use super::proof::{factor_kinds, prove};
 use crate::auth::refresh_token;
 use crate::domain::sessions::{invalid_credentials, start_session};
 use crate::error::AppResult;
@@ -26,6 +29,12 @@ fn mode_name(mode: SessionMode) -> &'static str {
 
 /// Stores a challenge for `user_id` inside the password step's transaction.
 pub async fn create_challenge(tx: &mut WriteTx, user_id: Uuid, mode: SessionMode) -> AppResult<MfaChallenge> {
+    let (totp, passkeys) = factor_kinds(tx, user_id).await?;
+    let methods = [(totp, "totp"), (passkeys, "webauthn"), (true, "backup_code")]
+        .into_iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, name)| name.to_owned())
+        .collect();
     let token = refresh_token::generate_with_prefix(TOKEN_PREFIX)?;
     let now = tx.now();
     sql("INSERT INTO mfa_challenges (id, user_id, token_hash, session_mode, created_at, expires_at) \
@@ -38,12 +47,28 @@ pub async fn create_challenge(tx: &mut WriteTx, user_id: Uuid, mode: SessionMode
     .bind(now + MFA_TOKEN_LIFETIME)
     .execute(&mut *tx)
     .await?;
-    Ok(MfaChallenge {
-        mfa_required: true,
-        mfa_token: token,
-        methods: vec!["totp".to_owned(), "backup_code".to_owned()],
-        expires_in: MFA_TOKEN_LIFETIME.num_seconds(),
-    })
+    Ok(MfaChallenge { mfa_required: true, mfa_token: token, methods, expires_in: MFA_TOKEN_LIFETIME.num_seconds() })
+}
+
+/// `POST /api/v1/auth/mfa/webauthn`: passkey options for a pending sign-in.
+pub async fn start_challenge_passkey_check(
+    state: &AppState,
+    actor: ActorContext,
+    request: MfaWebauthnStartRequest,
+) -> AppResult<WebauthnOptions> {
+    let mut tx = state.db.begin(actor).await?;
+    let now = tx.now();
+    let user: Option<(Uuid,)> = sql("SELECT c.user_id FROM mfa_challenges c JOIN users u ON u.id = c.user_id \
+         WHERE c.token_hash = $1 AND c.used_at IS NULL AND c.expires_at > $2 AND u.is_active")
+    .bind(refresh_token::hash(request.mfa_token.trim()))
+    .bind(now)
+    .fetch_optional(&mut tx)
+    .await?;
+    let (user_id,) = user.ok_or_else(invalid_credentials)?;
+    let options = start_passkey_check(state, &mut tx, user_id).await?;
+    tx.audit(AuditEntry::new("auth.passkey_check_started", "user", Some(user_id))).await?;
+    tx.commit().await?;
+    Ok(options)
 }
 
 #[derive(sqlx::FromRow)]
@@ -74,7 +99,7 @@ pub async fn finish_challenge(
     let Some(challenge) = challenge else {
         return Err(invalid_credentials());
     };
-    let factor = SecondFactor { code: request.code, backup_code: request.backup_code };
+    let factor = SecondFactor { code: request.code, backup_code: request.backup_code, webauthn: request.webauthn };
     if prove(state, &mut tx, challenge.user_id, &factor).await?.is_none() {
         let burned = challenge.failures + 1 >= MAX_FAILURES;
         sql("UPDATE mfa_challenges SET failures = failures + 1, used_at = CASE WHEN $1 THEN $2 ELSE used_at END WHERE id = $3")

@@ -7,6 +7,7 @@ use secrecy::SecretString;
 use serde_json::json;
 use uuid::Uuid;
 
+use super::passkeys::check_passkey;
 use crate::auth::password::Verified;
 use crate::auth::{backup_codes, totp};
 use crate::error::{AppError, AppResult};
@@ -17,17 +18,25 @@ use crate::state::AppState;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Proved {
     Totp,
+    Passkey,
     BackupCode,
 }
 
-/// Whether the user has a confirmed authenticator.
+/// Whether the user has a confirmed authenticator or a passkey.
 pub async fn has_second_factor(tx: &mut WriteTx, user_id: Uuid) -> AppResult<bool> {
-    let row: Option<(Uuid,)> =
-        sql("SELECT user_id FROM totp_credentials WHERE user_id = $1 AND confirmed_at IS NOT NULL")
-            .bind(user_id)
-            .fetch_optional(&mut *tx)
-            .await?;
-    Ok(row.is_some())
+    let (totp, passkeys) = factor_kinds(tx, user_id).await?;
+    Ok(totp || passkeys)
+}
+
+/// Whether the user has a confirmed authenticator, and whether they have a passkey.
+pub async fn factor_kinds(tx: &mut WriteTx, user_id: Uuid) -> AppResult<(bool, bool)> {
+    let (totp, passkeys): (i64, i64) =
+        sql("SELECT (SELECT COUNT(*) FROM totp_credentials WHERE user_id = $1 AND confirmed_at IS NOT NULL), \
+                (SELECT COUNT(*) FROM passkeys WHERE user_id = $1)")
+        .bind(user_id)
+        .fetch_one(&mut *tx)
+        .await?;
+    Ok((totp > 0, passkeys > 0))
 }
 
 fn throttle_key(user_id: Uuid) -> String {
@@ -48,13 +57,17 @@ pub async fn prove(
         tx.audit(AuditEntry::new("auth.second_factor_throttled", "user", Some(user_id))).await?;
         return Ok(None);
     }
-    let proved = match (factor.code.as_deref(), factor.backup_code.as_deref()) {
-        (Some(code), None) => check_totp(state, tx, user_id, code).await?.then_some(Proved::Totp),
-        (None, Some(code)) => use_backup_code(state, tx, user_id, code).await?.then_some(Proved::BackupCode),
-        (None, None) => return Err(AppError::invalid("code", "send `code` (authenticator) or `backup_code`")),
-        (Some(_), Some(_)) => {
-            return Err(AppError::invalid("backup_code", "send either `code` or `backup_code`, not both"));
+    let proved = match (factor.code.as_deref(), factor.backup_code.as_deref(), factor.webauthn.as_ref()) {
+        (Some(code), None, None) => check_totp(state, tx, user_id, code).await?.then_some(Proved::Totp),
+        (None, Some(code), None) => use_backup_code(state, tx, user_id, code).await?.then_some(Proved::BackupCode),
+        (None, None, Some(answer)) => check_passkey(state, tx, user_id, answer).await?.then_some(Proved::Passkey),
+        (None, None, None) => {
+            return Err(AppError::invalid(
+                "code",
+                "send `code` (authenticator), `webauthn` (passkey) or `backup_code`",
+            ));
         }
+        _ => return Err(AppError::invalid("code", "send one of `code`, `webauthn` or `backup_code`, not several")),
     };
     if proved.is_some() {
         state.login_throttle.forget(&key);

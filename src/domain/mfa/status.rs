@@ -17,8 +17,15 @@ pub async fn mfa_status(state: &AppState, who: &Authenticated) -> AppResult<MfaS
             .bind(who.user_id)
             .fetch_one(&state.db)
             .await?;
+    let (totp_enabled, passkeys): (i64, i64) =
+        sql("SELECT (SELECT COUNT(*) FROM totp_credentials WHERE user_id = $1 AND confirmed_at IS NOT NULL), \
+                (SELECT COUNT(*) FROM passkeys WHERE user_id = $1)")
+        .bind(who.user_id)
+        .fetch_one(&state.db)
+        .await?;
     Ok(MfaStatus {
-        totp_enabled: who.has_second_factor,
+        totp_enabled: totp_enabled > 0,
+        passkeys,
         backup_codes_remaining,
         enrolment_required: who.is_super_admin && !who.has_second_factor,
     })

@@ -5,7 +5,7 @@ use dayline_db::{ActorContext, AuditEntry, sql};
 use uuid::Uuid;
 
 use super::backup::replace_codes;
-use super::proof::{Proved, has_second_factor, prove, totp_context};
+use super::proof::{has_second_factor, prove, totp_context};
 use crate::auth::totp;
 use crate::domain::account::check_password;
 use crate::domain::sessions::Authenticated;
@@ -75,7 +75,7 @@ pub async fn confirm_totp(
 }
 
 /// `DELETE /api/v1/me/mfa/totp`: needs the password and a current code (or a backup code).
-/// Removes the authenticator and the backup codes.
+/// Removes the authenticator, and the backup codes unless passkeys remain.
 pub async fn disable_totp(
     state: &AppState,
     actor: ActorContext,
@@ -87,26 +87,30 @@ pub async fn disable_totp(
     if !has_second_factor(&mut tx, who.user_id).await? {
         return Err(AppError::NotFound);
     }
-    let factor = SecondFactor { code: request.code, backup_code: request.backup_code };
+    let factor = SecondFactor { code: request.code, backup_code: request.backup_code, webauthn: None };
     let field = if factor.code.is_some() { "code" } else { "backup_code" };
     match prove(state, &mut tx, who.user_id, &factor).await? {
-        Some(Proved::Totp | Proved::BackupCode) => {}
+        Some(_) => {}
         None => {
             // Keep the audit row of the failure.
             tx.commit().await?;
             return Err(AppError::invalid(field, "is not a valid second factor"));
         }
     }
-    remove_factors(&mut tx, who.user_id).await?;
+    sql("DELETE FROM totp_credentials WHERE user_id = $1").bind(who.user_id).execute(&mut tx).await?;
+    if !has_second_factor(&mut tx, who.user_id).await? {
+        sql("DELETE FROM backup_codes WHERE user_id = $1").bind(who.user_id).execute(&mut tx).await?;
+    }
     tx.audit(AuditEntry::new("mfa.totp_disabled", "user", Some(who.user_id))).await?;
     tx.commit().await?;
     state.session_cache.forget_all();
     Ok(())
 }
 
-/// Deletes every second factor of the user.
+/// Deletes every second factor of the user: authenticator, backup codes, passkeys.
 pub(super) async fn remove_factors(tx: &mut dayline_db::WriteTx, user_id: Uuid) -> AppResult<()> {
     sql("DELETE FROM totp_credentials WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
     sql("DELETE FROM backup_codes WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
+    sql("DELETE FROM passkeys WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
     Ok(())
 }

@@ -15,7 +15,7 @@ pub struct Authenticated {
     /// The session, or for a personal API token the token's id.
     pub session_id: Uuid,
     pub is_super_admin: bool,
-    /// A confirmed TOTP authenticator (super admins need one before anything else).
+    /// A confirmed TOTP authenticator or a passkey (super admins need one before anything else).
     pub has_second_factor: bool,
     /// When this session last proved a second factor (sign-in with one, or step-up).
     pub stepped_up_at: Option<DateTime<Utc>>,
@@ -51,7 +51,8 @@ pub async fn authenticate(state: &AppState, token: &str) -> AppResult<Authentica
     let generation = state.session_cache.generation();
     let session: Option<SessionState> =
         sql("SELECT s.revoked_at, s.expires_at, s.stepped_up_at, u.is_active, u.role, \
-         EXISTS (SELECT 1 FROM totp_credentials t WHERE t.user_id = u.id AND t.confirmed_at IS NOT NULL) AS has_second_factor \
+         (EXISTS (SELECT 1 FROM totp_credentials t WHERE t.user_id = u.id AND t.confirmed_at IS NOT NULL) \
+          OR EXISTS (SELECT 1 FROM passkeys p WHERE p.user_id = u.id)) AS has_second_factor \
          FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1 AND s.user_id = $2")
         .bind(verified.session_id)
         .bind(verified.user_id)

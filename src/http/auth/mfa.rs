@@ -1,9 +1,12 @@
 //! The second step of a sign-in, and step-up for sensitive actions.
 
+use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
-use dayline_api_types::{LoginResponse, MfaLoginRequest, Problem, StepUpRequest};
+use dayline_api_types::{
+    LoginResponse, MfaLoginRequest, MfaWebauthnStartRequest, Problem, StepUpRequest, WebauthnOptions,
+};
 
 use super::current_user::CurrentUser;
 use super::login::respond;
@@ -49,4 +52,34 @@ pub async fn step_up(
 ) -> AppResult<StatusCode> {
     crate::domain::mfa::step_up(&state, actor.for_user(&who), &who, request).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// Passkey options for the second step of a sign-in; answer at `POST /api/v1/auth/mfa`
+/// with `webauthn`.
+#[utoipa::path(post, path = "/api/v1/auth/mfa/webauthn", tag = "auth", request_body = MfaWebauthnStartRequest,
+    responses(
+        (status = 200, body = WebauthnOptions),
+        (status = 401, description = "Unknown, used or expired mfa_token", body = Problem),
+        (status = 409, description = "The account has no passkey", body = Problem),
+        (status = 429, description = "Too many attempts from this address", body = Problem),
+    ))]
+pub async fn start_mfa_passkey(
+    _attempt: CredentialAttempt,
+    State(state): State<AppState>,
+    RequestContext(actor): RequestContext,
+    ApiJson(request): ApiJson<MfaWebauthnStartRequest>,
+) -> AppResult<Json<WebauthnOptions>> {
+    Ok(Json(crate::domain::mfa::start_challenge_passkey_check(&state, actor, request).await?))
+}
+
+/// Passkey options for a step-up; answer at `POST /api/v1/auth/step-up` with `webauthn`.
+#[utoipa::path(post, path = "/api/v1/auth/step-up/webauthn", tag = "auth", security(("bearer" = [])),
+    responses((status = 200, body = WebauthnOptions), (status = 401, body = Problem),
+        (status = 409, description = "The account has no passkey", body = Problem)))]
+pub async fn start_step_up_passkey(
+    State(state): State<AppState>,
+    RequestContext(actor): RequestContext,
+    CurrentUser(who): CurrentUser,
+) -> AppResult<Json<WebauthnOptions>> {
+    Ok(Json(crate::domain::mfa::start_step_up_passkey_check(&state, actor.for_user(&who), &who).await?))
 }
