@@ -11,22 +11,8 @@ use serde_json::{Value, json};
 
 use crate::support::{Options, PASSWORD, TestApp, expect_problem, spawn_app_with};
 
-async fn send(
-    app: &TestApp,
-    method: reqwest::Method,
-    path: &str,
-    token: &str,
-    body: Option<Value>,
-) -> reqwest::Response {
-    let mut request = app.client.request(method, app.url(path)).bearer_auth(token);
-    if let Some(body) = body {
-        request = request.json(&body);
-    }
-    request.send().await.expect("request")
-}
-
 async fn create(app: &TestApp, session: &str, body: Value) -> reqwest::Response {
-    send(app, reqwest::Method::POST, "/api/v1/me/tokens", session, Some(body)).await
+    app.send(reqwest::Method::POST, "/api/v1/me/tokens", session, Some(body)).await
 }
 
 on_both! {
@@ -49,18 +35,18 @@ on_both! {
         let write = write["token"].as_str().expect("token").to_owned();
         let patch = json!({ "display_name": "Bo B." });
         // read: GET only.
-        assert_eq!(send(&app, reqwest::Method::GET, "/api/v1/me", &read, None).await.status(), 200);
-        let refused = expect_problem(send(&app, reqwest::Method::PATCH, "/api/v1/me", &read, Some(patch.clone())).await, 403).await;
+        assert_eq!(app.send(reqwest::Method::GET, "/api/v1/me", &read, None).await.status(), 200);
+        let refused = expect_problem(app.send(reqwest::Method::PATCH, "/api/v1/me", &read, Some(patch.clone())).await, 403).await;
         assert!(refused["detail"].as_str().expect("detail").contains("`write`"));
         // write: changes, not reads.
-        assert_eq!(send(&app, reqwest::Method::PATCH, "/api/v1/me", &write, Some(patch)).await.status(), 200);
-        expect_problem(send(&app, reqwest::Method::GET, "/api/v1/me", &write, None).await, 403).await;
+        assert_eq!(app.send(reqwest::Method::PATCH, "/api/v1/me", &write, Some(patch)).await.status(), 200);
+        expect_problem(app.send(reqwest::Method::GET, "/api/v1/me", &write, None).await, 403).await;
         // Neither reaches admin endpoints or account security.
         for token in [&read, &write] {
-            expect_problem(send(&app, reqwest::Method::GET, "/api/v1/admin/audit", token, None).await, 403).await;
-            expect_problem(send(&app, reqwest::Method::GET, "/api/v1/me/tokens", token, None).await, 403).await;
-            expect_problem(send(&app, reqwest::Method::GET, "/api/v1/me/sessions", token, None).await, 403).await;
-            expect_problem(send(&app, reqwest::Method::POST, "/api/v1/auth/step-up", token, Some(json!({ "code": "123456" }))).await, 403).await;
+            expect_problem(app.send(reqwest::Method::GET, "/api/v1/admin/audit", token, None).await, 403).await;
+            expect_problem(app.send(reqwest::Method::GET, "/api/v1/me/tokens", token, None).await, 403).await;
+            expect_problem(app.send(reqwest::Method::GET, "/api/v1/me/sessions", token, None).await, 403).await;
+            expect_problem(app.send(reqwest::Method::POST, "/api/v1/auth/step-up", token, Some(json!({ "code": "123456" }))).await, 403).await;
         }
         // Only super admins get the admin scope; bad input names the field.
         let admin_scope = expect_problem(create(&app, &session, json!({ "name": "x", "scopes": ["admin"] })).await, 422).await;
@@ -76,25 +62,25 @@ on_both! {
         }
 
         // The list shows last use, never secrets.
-        let listed: Value = send(&app, reqwest::Method::GET, "/api/v1/me/tokens", &session, None).await.json().await.expect("json");
+        let listed: Value = app.send(reqwest::Method::GET, "/api/v1/me/tokens", &session, None).await.json().await.expect("json");
         let items = listed.as_array().expect("items");
         assert_eq!(items.len(), 2);
         assert!(items.iter().all(|t| t.get("token").is_none() && t["last_used_at"].is_string()));
 
         // Revoked: refused at once.
         let id = created["id"].as_str().expect("id");
-        assert_eq!(send(&app, reqwest::Method::DELETE, &format!("/api/v1/me/tokens/{id}"), &session, None).await.status(), 204);
-        expect_problem(send(&app, reqwest::Method::GET, "/api/v1/me", &read, None).await, 401).await;
-        expect_problem(send(&app, reqwest::Method::DELETE, &format!("/api/v1/me/tokens/{id}"), &session, None).await, 404).await;
+        assert_eq!(app.send(reqwest::Method::DELETE, &format!("/api/v1/me/tokens/{id}"), &session, None).await.status(), 204);
+        expect_problem(app.send(reqwest::Method::GET, "/api/v1/me", &read, None).await, 401).await;
+        expect_problem(app.send(reqwest::Method::DELETE, &format!("/api/v1/me/tokens/{id}"), &session, None).await, 404).await;
 
         // Expired: refused.
         let expiring: Value = create(&app, &session, json!({
             "name": "short", "scopes": ["read"], "expires_at": (clock_now(&app) + Duration::hours(1)).to_rfc3339()
         })).await.json().await.expect("json");
         let expiring = expiring["token"].as_str().expect("token").to_owned();
-        assert_eq!(send(&app, reqwest::Method::GET, "/api/v1/me", &expiring, None).await.status(), 200);
+        assert_eq!(app.send(reqwest::Method::GET, "/api/v1/me", &expiring, None).await.status(), 200);
         clock.advance(Duration::hours(1));
-        expect_problem(send(&app, reqwest::Method::GET, "/api/v1/me", &expiring, None).await, 401).await;
+        expect_problem(app.send(reqwest::Method::GET, "/api/v1/me", &expiring, None).await, 401).await;
     }
 
     async fn tokens_die_with_their_users_deactivation(backend: Backend) {
@@ -104,13 +90,13 @@ on_both! {
         let session = app.access_token("bo@example.com", PASSWORD).await;
         let created: Value = create(&app, &session, json!({ "name": "ci", "scopes": ["read", "write"] })).await.json().await.expect("json");
         let token = created["token"].as_str().expect("token").to_owned();
-        assert_eq!(send(&app, reqwest::Method::GET, "/api/v1/me", &token, None).await.status(), 200);
+        assert_eq!(app.send(reqwest::Method::GET, "/api/v1/me", &token, None).await.status(), 200);
         let (admin, _) = app.admin_with_totp().await;
         let (bo_id,): (uuid::Uuid,) = dayline_db::sql("SELECT id FROM users WHERE email = 'bo@example.com'")
             .fetch_one(&app.state.db).await.expect("id");
-        let deactivated = send(&app, reqwest::Method::PATCH, &format!("/api/v1/admin/users/{bo_id}"), &admin, Some(json!({ "is_active": false }))).await;
+        let deactivated = app.send(reqwest::Method::PATCH, &format!("/api/v1/admin/users/{bo_id}"), &admin, Some(json!({ "is_active": false }))).await;
         assert_eq!(deactivated.status(), 200);
-        expect_problem(send(&app, reqwest::Method::GET, "/api/v1/me", &token, None).await, 401).await;
+        expect_problem(app.send(reqwest::Method::GET, "/api/v1/me", &token, None).await, 401).await;
     }
 }
 

@@ -18,20 +18,6 @@ async fn app(backend: crate::support::Backend) -> (TestApp, Arc<TestClock>) {
     (app, clock)
 }
 
-async fn send(
-    app: &TestApp,
-    method: reqwest::Method,
-    path: &str,
-    token: &str,
-    body: Option<Value>,
-) -> reqwest::Response {
-    let mut request = app.client.request(method, app.url(path)).bearer_auth(token);
-    if let Some(body) = body {
-        request = request.json(&body);
-    }
-    request.send().await.expect("request")
-}
-
 /// The password step of a sign-in that needs a second factor: the `mfa_token`.
 async fn password_step(app: &TestApp, email: &str) -> String {
     let first: Value = app.login(email, PASSWORD).await.json().await.expect("json");
@@ -50,20 +36,20 @@ on_both! {
         let (app, clock) = app(backend).await;
         let token = app.access_token("ana@example.com", PASSWORD).await;
         // A super admin without a second factor can only set one up.
-        let status: Value = send(&app, reqwest::Method::GET, "/api/v1/me/mfa", &token, None).await.json().await.expect("json");
+        let status: Value = app.send(reqwest::Method::GET, "/api/v1/me/mfa", &token, None).await.json().await.expect("json");
         assert_eq!(status["enrolment_required"], true);
-        let blocked = expect_problem(send(&app, reqwest::Method::GET, "/api/v1/admin/audit", &token, None).await, 403).await;
+        let blocked = expect_problem(app.send(reqwest::Method::GET, "/api/v1/admin/audit", &token, None).await, 403).await;
         assert_eq!(blocked["type"], "/problems/second-factor-required");
 
-        let started: Value = send(&app, reqwest::Method::POST, "/api/v1/me/mfa/totp", &token, None).await.json().await.expect("json");
+        let started: Value = app.send(reqwest::Method::POST, "/api/v1/me/mfa/totp", &token, None).await.json().await.expect("json");
         let uri = started["otpauth_uri"].as_str().expect("uri");
         assert!(uri.starts_with("otpauth://totp/Dayline:ana%40example.com?"), "{uri}");
         // SHA-1, 6 digits and 30 s are the URI format's defaults, so they need not be spelled out.
         assert!(uri.contains("issuer=Dayline") && uri.contains(&format!("secret={}", started["secret"].as_str().expect("s"))), "{uri}");
         let secret = dayline::auth::totp::from_base32(started["secret"].as_str().expect("secret")).expect("base32");
-        let wrong = expect_problem(send(&app, reqwest::Method::POST, "/api/v1/me/mfa/totp/confirm", &token, Some(json!({ "code": "000000" }))).await, 422).await;
+        let wrong = expect_problem(app.send(reqwest::Method::POST, "/api/v1/me/mfa/totp/confirm", &token, Some(json!({ "code": "000000" }))).await, 422).await;
         assert_eq!(wrong["errors"][0]["field"], "code");
-        let confirmed = send(&app, reqwest::Method::POST, "/api/v1/me/mfa/totp/confirm", &token, Some(json!({ "code": app.totp_code(&secret, 0) }))).await;
+        let confirmed = app.send(reqwest::Method::POST, "/api/v1/me/mfa/totp/confirm", &token, Some(json!({ "code": app.totp_code(&secret, 0) }))).await;
         let codes: Value = confirmed.json().await.expect("json");
         assert_eq!(codes["codes"].as_array().expect("codes").len(), 10);
         // The secret is encrypted at rest.
@@ -82,7 +68,7 @@ on_both! {
         let signed_in = finish(&app, &mfa_token, json!({ "code": app.totp_code(&secret, 1) })).await;
         assert_eq!(signed_in.status(), 200);
         let pair: Value = signed_in.json().await.expect("json");
-        assert_eq!(send(&app, reqwest::Method::GET, "/api/v1/admin/audit", pair["access_token"].as_str().expect("t"), None).await.status(), 200);
+        assert_eq!(app.send(reqwest::Method::GET, "/api/v1/admin/audit", pair["access_token"].as_str().expect("t"), None).await.status(), 200);
         // A used mfa_token is dead, even with a fresh code.
         clock.advance(Duration::seconds(60));
         expect_problem(finish(&app, &mfa_token, json!({ "code": app.totp_code(&secret, 0) })).await, 401).await;
@@ -124,11 +110,11 @@ on_both! {
             let r: Value = finish(&app, &m, json!({ "backup_code": codes[1] })).await.json().await.expect("json");
             r["access_token"].as_str().expect("token").to_owned()
         };
-        let refused = send(&app, reqwest::Method::POST, "/api/v1/me/mfa/backup-codes", &session, Some(json!({ "password": "wrong" }))).await;
+        let refused = app.send(reqwest::Method::POST, "/api/v1/me/mfa/backup-codes", &session, Some(json!({ "password": "wrong" }))).await;
         assert_eq!(expect_problem(refused, 422).await["errors"][0]["field"], "password");
-        let renewed: Value = send(&app, reqwest::Method::POST, "/api/v1/me/mfa/backup-codes", &session, Some(json!({ "password": PASSWORD })))
+        let renewed: Value = app.send(reqwest::Method::POST, "/api/v1/me/mfa/backup-codes", &session, Some(json!({ "password": PASSWORD })))
             .await.json().await.expect("json");
-        let status: Value = send(&app, reqwest::Method::GET, "/api/v1/me/mfa", &session, None).await.json().await.expect("json");
+        let status: Value = app.send(reqwest::Method::GET, "/api/v1/me/mfa", &session, None).await.json().await.expect("json");
         assert_eq!(status["backup_codes_remaining"], 10);
         let m = password_step(&app, "bo@example.com").await;
         expect_problem(finish(&app, &m, json!({ "backup_code": codes[2] })).await, 401).await;
@@ -152,7 +138,7 @@ on_both! {
         let session: Value = finish(&app, &mfa_token, json!({ "code": app.totp_code(&secret, 1) })).await.json().await.expect("json");
         let token = session["access_token"].as_str().expect("token");
 
-        let changed = send(&app, reqwest::Method::POST, "/api/v1/me/password", token,
+        let changed = app.send(reqwest::Method::POST, "/api/v1/me/password", token,
             Some(json!({ "current_password": PASSWORD, "new_password": "a brand new passphrase 42" }))).await;
         assert_eq!(changed.status(), 204);
         let first: Value = app.login("bo@example.com", "a brand new passphrase 42").await.json().await.expect("json");
@@ -160,11 +146,11 @@ on_both! {
 
         // Removing the authenticator needs the password and a code; then the password suffices.
         clock.advance(Duration::seconds(60));
-        let bad = send(&app, reqwest::Method::DELETE, "/api/v1/me/mfa/totp", token,
+        let bad = app.send(reqwest::Method::DELETE, "/api/v1/me/mfa/totp", token,
             Some(json!({ "password": "a brand new passphrase 42", "code": "000000" }))).await;
         assert_eq!(expect_problem(bad, 422).await["errors"][0]["field"], "code");
         clock.advance(Duration::seconds(2));
-        let removed = send(&app, reqwest::Method::DELETE, "/api/v1/me/mfa/totp", token,
+        let removed = app.send(reqwest::Method::DELETE, "/api/v1/me/mfa/totp", token,
             Some(json!({ "password": "a brand new passphrase 42", "code": app.totp_code(&secret, 0) }))).await;
         assert_eq!(removed.status(), 204);
         let plain: Value = app.login("bo@example.com", "a brand new passphrase 42").await.json().await.expect("json");
@@ -180,7 +166,7 @@ on_both! {
             .fetch_one(&app.state.db).await.expect("id");
         let (admin, secret) = app.admin_with_totp().await;
         let user_path = format!("/api/v1/admin/users/{bo_id}");
-        let deactivate = |active: bool| send(&app, reqwest::Method::PATCH, &user_path, &admin, Some(json!({ "is_active": active })));
+        let deactivate = |active: bool| app.send(reqwest::Method::PATCH, &user_path, &admin, Some(json!({ "is_active": active })));
 
         // Signing in with the second factor counts as a step-up, for five minutes.
         assert_eq!(deactivate(true).await.status(), 200);
@@ -188,23 +174,23 @@ on_both! {
         let problem = expect_problem(deactivate(true).await, 401).await;
         assert_eq!(problem["type"], "/problems/step-up-required");
         let reset_path = format!("/api/v1/admin/users/{bo_id}/mfa/reset");
-        expect_problem(send(&app, reqwest::Method::POST, &reset_path, &admin, None).await, 401).await;
-        let wrong = send(&app, reqwest::Method::POST, "/api/v1/auth/step-up", &admin, Some(json!({ "code": "000000" }))).await;
+        expect_problem(app.send(reqwest::Method::POST, &reset_path, &admin, None).await, 401).await;
+        let wrong = app.send(reqwest::Method::POST, "/api/v1/auth/step-up", &admin, Some(json!({ "code": "000000" }))).await;
         assert_eq!(expect_problem(wrong, 422).await["errors"][0]["field"], "code");
         clock.advance(Duration::seconds(1));
-        let stepped = send(&app, reqwest::Method::POST, "/api/v1/auth/step-up", &admin, Some(json!({ "code": app.totp_code(&secret, 0) }))).await;
+        let stepped = app.send(reqwest::Method::POST, "/api/v1/auth/step-up", &admin, Some(json!({ "code": app.totp_code(&secret, 0) }))).await;
         assert_eq!(stepped.status(), 204);
         assert_eq!(deactivate(true).await.status(), 200);
 
         // Resetting Bo's second factors ends his sessions and mails him; his password then suffices.
-        assert_eq!(send(&app, reqwest::Method::POST, &reset_path, &admin, None).await.status(), 204);
-        assert_eq!(send(&app, reqwest::Method::GET, "/api/v1/me", &bo, None).await.status(), 401);
+        assert_eq!(app.send(reqwest::Method::POST, &reset_path, &admin, None).await.status(), 204);
+        assert_eq!(app.send(reqwest::Method::GET, "/api/v1/me", &bo, None).await.status(), 401);
         assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'mfa.reset_by_admin'").await, 1);
         let mails: Vec<(sqlx::types::Json<Value>,)> = dayline_db::sql("SELECT payload FROM jobs WHERE kind = 'mail.send'")
             .fetch_all(&app.state.db).await.expect("mails");
         assert!(mails.iter().any(|(p,)| p.0["to"] == "bo@example.com" && p.0["template"]["name"] == "second_factors_reset"));
         let plain: Value = app.login("bo@example.com", PASSWORD).await.json().await.expect("json");
         assert!(plain["access_token"].is_string(), "{plain}");
-        expect_problem(send(&app, reqwest::Method::POST, "/api/v1/admin/users/00000000-0000-0000-0000-000000000000/mfa/reset", &admin, None).await, 404).await;
+        expect_problem(app.send(reqwest::Method::POST, "/api/v1/admin/users/00000000-0000-0000-0000-000000000000/mfa/reset", &admin, None).await, 404).await;
     }
 }

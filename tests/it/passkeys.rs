@@ -15,34 +15,20 @@ use crate::support::{Options, PASSWORD, TestApp, expect_problem, spawn_app_with}
 /// Passkeys need a host name; the authenticator is told the same origin.
 const ORIGIN: &str = "http://localhost:8080";
 
-async fn send(
-    app: &TestApp,
-    method: reqwest::Method,
-    path: &str,
-    token: &str,
-    body: Option<Value>,
-) -> reqwest::Response {
-    let mut request = app.client.request(method, app.url(path)).bearer_auth(token);
-    if let Some(body) = body {
-        request = request.json(&body);
-    }
-    request.send().await.expect("request")
-}
-
 /// Registers a passkey held by `key`; returns the server's answer.
 async fn register(app: &TestApp, token: &str, key: &mut SoftPasskey, name: &str) -> reqwest::Response {
-    let started: Value =
-        send(app, reqwest::Method::POST, "/api/v1/me/passkeys/registration", token, Some(json!({ "name": name })))
-            .await
-            .json()
-            .await
-            .expect("json");
+    let started: Value = app
+        .send(reqwest::Method::POST, "/api/v1/me/passkeys/registration", token, Some(json!({ "name": name })))
+        .await
+        .json()
+        .await
+        .expect("json");
     let options: CreationChallengeResponse =
         serde_json::from_value(started["options"].clone()).expect("creation options");
     let credential =
         key.do_registration(Url::parse(ORIGIN).expect("url"), options).expect("the authenticator registers");
     let body = json!({ "ceremony_id": started["ceremony_id"], "credential": credential });
-    send(app, reqwest::Method::POST, "/api/v1/me/passkeys", token, Some(body)).await
+    app.send(reqwest::Method::POST, "/api/v1/me/passkeys", token, Some(body)).await
 }
 
 /// Has `key` answer a passkey check whose options the server gave.
@@ -63,31 +49,31 @@ on_both! {
         let token = app.access_token("bo@example.com", PASSWORD).await;
 
         let mut laptop = SoftPasskey::new(true);
-        let started: Value = send(&app, reqwest::Method::POST, "/api/v1/me/passkeys/registration", &token, Some(json!({ "name": "Laptop" })))
+        let started: Value = app.send(reqwest::Method::POST, "/api/v1/me/passkeys/registration", &token, Some(json!({ "name": "Laptop" })))
             .await.json().await.expect("json");
         let challenge = started["options"]["publicKey"]["challenge"].as_str().expect("challenge");
         assert_eq!(B64URL.decode(challenge).expect("base64url").len(), 32, "32-byte challenges");
         let options: CreationChallengeResponse = serde_json::from_value(started["options"].clone()).expect("options");
         let credential = laptop.do_registration(Url::parse(ORIGIN).expect("url"), options).expect("register");
         let body = json!({ "ceremony_id": started["ceremony_id"], "credential": credential });
-        let created = send(&app, reqwest::Method::POST, "/api/v1/me/passkeys", &token, Some(body.clone())).await;
+        let created = app.send(reqwest::Method::POST, "/api/v1/me/passkeys", &token, Some(body.clone())).await;
         assert_eq!(created.status(), 201);
         // A ceremony is used once.
-        let again = expect_problem(send(&app, reqwest::Method::POST, "/api/v1/me/passkeys", &token, Some(body)).await, 422).await;
+        let again = expect_problem(app.send(reqwest::Method::POST, "/api/v1/me/passkeys", &token, Some(body)).await, 422).await;
         assert_eq!(again["errors"][0]["field"], "ceremony_id");
 
         let mut yubikey = SoftPasskey::new(true);
         let second: Value = register(&app, &token, &mut yubikey, "YubiKey").await.json().await.expect("json");
         let second_id = second["id"].as_str().expect("id").to_owned();
-        let renamed = send(&app, reqwest::Method::PATCH, &format!("/api/v1/me/passkeys/{second_id}"), &token, Some(json!({ "name": "Desk key" }))).await;
+        let renamed = app.send(reqwest::Method::PATCH, &format!("/api/v1/me/passkeys/{second_id}"), &token, Some(json!({ "name": "Desk key" }))).await;
         assert_eq!(renamed.json::<Value>().await.expect("json")["name"], "Desk key");
-        let empty = expect_problem(send(&app, reqwest::Method::PATCH, &format!("/api/v1/me/passkeys/{second_id}"), &token, Some(json!({ "name": " " }))).await, 422).await;
+        let empty = expect_problem(app.send(reqwest::Method::PATCH, &format!("/api/v1/me/passkeys/{second_id}"), &token, Some(json!({ "name": " " }))).await, 422).await;
         assert_eq!(empty["errors"][0]["field"], "name");
-        let listed: Value = send(&app, reqwest::Method::GET, "/api/v1/me/passkeys", &token, None).await.json().await.expect("json");
+        let listed: Value = app.send(reqwest::Method::GET, "/api/v1/me/passkeys", &token, None).await.json().await.expect("json");
         let names: Vec<&str> = listed.as_array().expect("list").iter().map(|p| p["name"].as_str().expect("name")).collect();
         assert_eq!(names, ["Laptop", "Desk key"]);
-        assert_eq!(send(&app, reqwest::Method::DELETE, &format!("/api/v1/me/passkeys/{second_id}"), &token, None).await.status(), 204);
-        expect_problem(send(&app, reqwest::Method::DELETE, &format!("/api/v1/me/passkeys/{second_id}"), &token, None).await, 404).await;
+        assert_eq!(app.send(reqwest::Method::DELETE, &format!("/api/v1/me/passkeys/{second_id}"), &token, None).await.status(), 204);
+        expect_problem(app.send(reqwest::Method::DELETE, &format!("/api/v1/me/passkeys/{second_id}"), &token, None).await, 404).await;
 
         // Sign-in now needs the passkey; the removed one no longer works.
         let first: Value = app.login("bo@example.com", PASSWORD).await.json().await.expect("json");
@@ -113,8 +99,8 @@ on_both! {
         expect_problem(replay, 401).await;
 
         // Step-up with the passkey.
-        let started: Value = send(&app, reqwest::Method::POST, "/api/v1/auth/step-up/webauthn", &session, None).await.json().await.expect("json");
-        let stepped = send(&app, reqwest::Method::POST, "/api/v1/auth/step-up", &session, Some(json!({ "webauthn": answer(&mut laptop, &started) }))).await;
+        let started: Value = app.send(reqwest::Method::POST, "/api/v1/auth/step-up/webauthn", &session, None).await.json().await.expect("json");
+        let stepped = app.send(reqwest::Method::POST, "/api/v1/auth/step-up", &session, Some(json!({ "webauthn": answer(&mut laptop, &started) }))).await;
         assert_eq!(stepped.status(), 204);
         assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'auth.stepped_up'").await, 1);
         let (used,): (Option<chrono::DateTime<chrono::Utc>>,) = dayline_db::sql("SELECT last_used_at FROM passkeys")
@@ -127,7 +113,7 @@ on_both! {
         app.complete_setup().await;
         app.create_user("bo@example.com", "Bo Berg", GlobalRole::User).await;
         let token = app.access_token("bo@example.com", PASSWORD).await;
-        let refused = send(&app, reqwest::Method::POST, "/api/v1/me/passkeys/registration", &token, Some(json!({ "name": "Laptop" }))).await;
+        let refused = app.send(reqwest::Method::POST, "/api/v1/me/passkeys/registration", &token, Some(json!({ "name": "Laptop" }))).await;
         let problem = expect_problem(refused, 409).await;
         assert!(problem["detail"].as_str().expect("detail").contains("public_url"));
     }

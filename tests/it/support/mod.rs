@@ -145,6 +145,21 @@ impl TestApp {
         OtherInstance { addr, _stop: stop }
     }
 
+    /// Sends `method path` with a bearer token and an optional JSON body.
+    pub async fn send(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        token: &str,
+        body: Option<serde_json::Value>,
+    ) -> reqwest::Response {
+        let mut request = self.client.request(method, self.url(path)).bearer_auth(token);
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        request.send().await.expect("request")
+    }
+
     /// Signs in with e-mail and password (token mode).
     pub async fn login(&self, email: &str, password: &str) -> reqwest::Response {
         self.post_json("/api/v1/auth/login", &serde_json::json!({ "email": email, "password": password })).await
