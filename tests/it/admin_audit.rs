@@ -52,6 +52,21 @@ on_both! {
         let future: Value = get("?since=2999-01-01T00:00:00Z".to_owned()).await.json().await.expect("json");
         assert!(future["items"].as_array().expect("items").is_empty());
         expect_problem(get("?limit=0".to_owned()).await, 422).await;
+
+        // Export: every entry as one JSON line, audited, and only with a recent step-up.
+        let export = get("/export?action=auth.login_failed".to_owned()).await;
+        assert_eq!(export.status(), 200);
+        assert_eq!(export.headers()["content-type"], "application/x-ndjson");
+        let text = export.text().await.expect("body");
+        let lines: Vec<Value> = text.lines().map(|l| serde_json::from_str(l).expect("a JSON line")).collect();
+        assert_eq!(lines.len(), 3);
+        assert!(lines.iter().all(|e| e["action"] == "auth.login_failed"));
+        let all = get("/export".to_owned()).await.text().await.expect("body");
+        assert_eq!(all.lines().count() as i64, app.count("SELECT COUNT(*) FROM audit_log").await);
+        assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'audit.exported'").await, 2);
+        clock.advance(chrono::Duration::minutes(5));
+        let stale = expect_problem(get("/export".to_owned()).await, 401).await;
+        assert_eq!(stale["type"], "/problems/step-up-required");
         expect_problem(app.get("/api/v1/admin/audit").await, 401).await;
     }
 }

@@ -2,6 +2,11 @@
 
 use axum::Json;
 use axum::extract::{Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use dayline_db::AuditEntry;
+use futures_util::TryStreamExt;
+use serde_json::json;
 use chrono::{DateTime, Utc};
 use dayline_api_types::{AuditEntryResponse, AuditList, AuditQuery, Problem};
 use dayline_db::sql;
@@ -9,7 +14,9 @@ use sqlx::types::Json as JsonColumn;
 use uuid::Uuid;
 
 use crate::auth::policy::require_super_admin;
-use crate::error::AppResult;
+use crate::domain::mfa::require_step_up;
+use crate::error::{AppError, AppResult};
+use crate::http::context::{RequestContext, RequestContextExt};
 use crate::http::auth::current_user::CurrentUser;
 use crate::http::paging::Page;
 use crate::state::AppState;
@@ -29,17 +36,14 @@ struct Row {
     details: JsonColumn<serde_json::Value>,
 }
 
-/// Audit entries, newest first; every filter is optional.
-#[utoipa::path(get, path = "/api/v1/admin/audit", tag = "admin", security(("bearer" = [])), params(AuditQuery),
-    responses((status = 200, body = AuditList), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
-pub async fn list_audit(
-    State(state): State<AppState>,
-    CurrentUser(who): CurrentUser,
-    Query(query): Query<AuditQuery>,
-) -> AppResult<Json<AuditList>> {
-    require_super_admin(&who)?;
-    let page = Page::parse(query.limit, query.cursor.as_deref())?;
-    let mut rows: Vec<Row> = sql(
+/// Up to `limit` entries matching `query`, newest first, older than `before` if given.
+async fn fetch_entries(
+    state: &AppState,
+    query: &AuditQuery,
+    before: Option<Uuid>,
+    limit: i64,
+) -> AppResult<Vec<AuditEntryResponse>> {
+    let rows: Vec<Row> = sql(
         "SELECT id, occurred_at, actor_id, actor_ip, user_agent, request_id, action, target_type, target_id, group_id, details \
          FROM audit_log \
          WHERE ($1 IS NULL OR action = $1) AND ($2 IS NULL OR actor_id = $2) AND ($3 IS NULL OR target_type = $3) \
@@ -47,18 +51,17 @@ pub async fn list_audit(
            AND ($7 IS NULL OR id < $7) \
          ORDER BY id DESC LIMIT $8",
     )
-    .bind(query.action)
+    .bind(query.action.clone())
     .bind(query.actor_id)
-    .bind(query.target_type)
+    .bind(query.target_type.clone())
     .bind(query.target_id)
     .bind(query.since)
     .bind(query.until)
-    .bind(page.after)
-    .bind(page.fetch())
+    .bind(before)
+    .bind(limit)
     .fetch_all(&state.db)
     .await?;
-    let next_cursor = page.finish(&mut rows, |r| r.id);
-    let items = rows
+    Ok(rows
         .into_iter()
         .map(|r| AuditEntryResponse {
             id: r.id,
@@ -73,6 +76,65 @@ pub async fn list_audit(
             group_id: r.group_id,
             details: r.details.0,
         })
-        .collect();
+        .collect())
+}
+
+/// Audit entries, newest first; every filter is optional.
+#[utoipa::path(get, path = "/api/v1/admin/audit", tag = "admin", security(("bearer" = [])), params(AuditQuery),
+    responses((status = 200, body = AuditList), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
+pub async fn list_audit(
+    State(state): State<AppState>,
+    CurrentUser(who): CurrentUser,
+    Query(query): Query<AuditQuery>,
+) -> AppResult<Json<AuditList>> {
+    require_super_admin(&who)?;
+    let page = Page::parse(query.limit, query.cursor.as_deref())?;
+    let mut items = fetch_entries(&state, &query, page.after, page.fetch()).await?;
+    let next_cursor = page.finish(&mut items, |e| e.id);
     Ok(Json(AuditList { items, next_cursor }))
+}
+
+/// Rows per database read while exporting.
+const EXPORT_BATCH: i64 = 500;
+
+/// Every matching entry (the paging fields are ignored), newest first, as newline-delimited
+/// JSON streamed in batches. Needs a recent step-up; the export itself is audited.
+#[utoipa::path(get, path = "/api/v1/admin/audit/export", tag = "admin", security(("bearer" = [])), params(AuditQuery),
+    responses(
+        (status = 200, description = "One JSON audit entry per line", content_type = "application/x-ndjson"),
+        (status = 401, description = "Step-up required", body = Problem), (status = 403, body = Problem),
+        (status = 422, body = Problem),
+    ))]
+pub async fn export_audit(
+    State(state): State<AppState>,
+    RequestContext(actor): RequestContext,
+    CurrentUser(who): CurrentUser,
+    Query(query): Query<AuditQuery>,
+) -> AppResult<Response> {
+    require_super_admin(&who)?;
+    require_step_up(&who, state.clock.now())?;
+    let mut tx = state.db.begin(actor.for_user(&who)).await?;
+    tx.audit(AuditEntry::new("audit.exported", "audit_log", None).details(json!({
+        "action": query.action, "actor_id": query.actor_id, "target_type": query.target_type,
+        "target_id": query.target_id, "since": query.since, "until": query.until,
+    })))
+    .await?;
+    tx.commit().await?;
+    // (state, query, cursor, finished): one batch per poll, so memory stays flat.
+    let batches = futures_util::stream::try_unfold((state, query, None, false), |(state, query, before, done)| async move {
+        if done {
+            return Ok::<_, AppError>(None);
+        }
+        let entries = fetch_entries(&state, &query, before, EXPORT_BATCH).await?;
+        let last = entries.last().map(|e| e.id);
+        let finished = (entries.len() as i64) < EXPORT_BATCH;
+        let mut chunk = Vec::new();
+        for entry in &entries {
+            serde_json::to_writer(&mut chunk, entry).map_err(anyhow::Error::new)?;
+            chunk.push(b'\n');
+        }
+        Ok(Some((chunk, (state, query, last, finished))))
+    });
+    let body = axum::body::Body::from_stream(batches.map_err(|e| std::io::Error::other(e.to_string())));
+    Ok(([(header::CONTENT_TYPE, "application/x-ndjson")], body).into_response())
 }
