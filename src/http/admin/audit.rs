@@ -4,20 +4,20 @@ use axum::Json;
 use axum::extract::{Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use dayline_db::AuditEntry;
-use futures_util::TryStreamExt;
-use serde_json::json;
 use chrono::{DateTime, Utc};
 use dayline_api_types::{AuditEntryResponse, AuditList, AuditQuery, Problem};
+use dayline_db::AuditEntry;
 use dayline_db::sql;
+use futures_util::TryStreamExt;
+use serde_json::json;
 use sqlx::types::Json as JsonColumn;
 use uuid::Uuid;
 
 use crate::auth::policy::require_super_admin;
 use crate::domain::mfa::require_step_up;
 use crate::error::{AppError, AppResult};
-use crate::http::context::{RequestContext, RequestContextExt};
 use crate::http::auth::current_user::CurrentUser;
+use crate::http::context::{RequestContext, RequestContextExt};
 use crate::http::paging::Page;
 use crate::state::AppState;
 
@@ -121,20 +121,21 @@ pub async fn export_audit(
     .await?;
     tx.commit().await?;
     // (state, query, cursor, finished): one batch per poll, so memory stays flat.
-    let batches = futures_util::stream::try_unfold((state, query, None, false), |(state, query, before, done)| async move {
-        if done {
-            return Ok::<_, AppError>(None);
-        }
-        let entries = fetch_entries(&state, &query, before, EXPORT_BATCH).await?;
-        let last = entries.last().map(|e| e.id);
-        let finished = (entries.len() as i64) < EXPORT_BATCH;
-        let mut chunk = Vec::new();
-        for entry in &entries {
-            serde_json::to_writer(&mut chunk, entry).map_err(anyhow::Error::new)?;
-            chunk.push(b'\n');
-        }
-        Ok(Some((chunk, (state, query, last, finished))))
-    });
+    let batches =
+        futures_util::stream::try_unfold((state, query, None, false), |(state, query, before, done)| async move {
+            if done {
+                return Ok::<_, AppError>(None);
+            }
+            let entries = fetch_entries(&state, &query, before, EXPORT_BATCH).await?;
+            let last = entries.last().map(|e| e.id);
+            let finished = (entries.len() as i64) < EXPORT_BATCH;
+            let mut chunk = Vec::new();
+            for entry in &entries {
+                serde_json::to_writer(&mut chunk, entry).map_err(anyhow::Error::new)?;
+                chunk.push(b'\n');
+            }
+            Ok(Some((chunk, (state, query, last, finished))))
+        });
     let body = axum::body::Body::from_stream(batches.map_err(|e| std::io::Error::other(e.to_string())));
     Ok(([(header::CONTENT_TYPE, "application/x-ndjson")], body).into_response())
 }
