@@ -32,6 +32,12 @@ pub enum Action {
         /// The user's e-mail address.
         email: String,
     },
+    /// Remove a user's second factors (authenticator, passkeys, backup codes) and end their
+    /// sessions, e.g. after a lost phone; the user is mailed and signs in with the password.
+    ResetMfa {
+        /// The user's e-mail address.
+        email: String,
+    },
     /// Add a new token signing key; the old ones keep verifying until their tokens expire.
     RotateKeys,
     /// Send a test mail now, to check the SMTP settings (smtp_url, mail_from).
@@ -41,21 +47,36 @@ pub enum Action {
     },
 }
 
+async fn user_id(db: &dayline_db::Db, email: &str) -> anyhow::Result<uuid::Uuid> {
+    let found: Option<(uuid::Uuid,)> = dayline_db::sql("SELECT id FROM users WHERE lower(email) = lower($1)")
+        .bind(email.trim())
+        .fetch_optional(db)
+        .await?;
+    let Some((id,)) = found else { bail!("no user with the e-mail address {email}") };
+    Ok(id)
+}
+
 pub async fn run(action: Action, settings: Settings) -> anyhow::Result<()> {
     match action {
         Action::Unlock { email } => {
             let db = connect_and_migrate(&settings, Arc::new(SystemClock)).await?;
-            let found: Option<(uuid::Uuid,)> = dayline_db::sql("SELECT id FROM users WHERE lower(email) = lower($1)")
-                .bind(email.trim())
-                .fetch_optional(&db)
-                .await?;
-            let Some((id,)) = found else { bail!("no user with the e-mail address {email}") };
+            let id = user_id(&db, &email).await?;
             let mut tx = db.begin(ActorContext::system()).await?;
             crate::domain::users::unlock_user(&mut tx, id).await.map_err(describe)?;
             // Sign-in delays live in each server's memory and end on their own within a minute.
             tx.commit().await?;
             db.close().await;
             println!("unlocked {email}");
+            Ok(())
+        }
+        Action::ResetMfa { email } => {
+            let db = connect_and_migrate(&settings, Arc::new(SystemClock)).await?;
+            let id = user_id(&db, &email).await?;
+            let mut tx = db.begin(ActorContext::system()).await?;
+            crate::domain::mfa::reset_second_factors_in(&mut tx, id).await.map_err(describe)?;
+            tx.commit().await?;
+            db.close().await;
+            println!("removed the second factors of {email} and ended their sessions");
             Ok(())
         }
         Action::RotateKeys => {

@@ -42,6 +42,21 @@ impl Dayline {
         self.command(args).output().expect("dayline runs")
     }
 
+    /// Runs a statement on the database the command used, as its owner.
+    pub async fn execute(&self, statement: &'static str) {
+        match &self.database {
+            Some(db) => {
+                let mut conn = sqlx::PgConnection::connect(&db.owner_url()).await.expect("pg");
+                sqlx::query(statement).execute(&mut conn).await.expect("execute");
+            }
+            None => {
+                let url = format!("sqlite://{}", self.data_dir.path().join("dayline.db").display());
+                let mut conn = sqlx::SqliteConnection::connect(&url).await.expect("sqlite");
+                sqlx::query(statement).execute(&mut conn).await.expect("execute");
+            }
+        }
+    }
+
     /// Opens the database the command used, as its owner.
     pub async fn count(&self, statement: &'static str) -> i64 {
         let (n,): (i64,) = match &self.database {
@@ -82,6 +97,7 @@ async fn every_subcommand_has_help() {
         &["admin", "create-user", "--help"],
         &["admin", "send-test-mail", "--help"],
         &["admin", "unlock", "--help"],
+        &["admin", "reset-mfa", "--help"],
         &["admin", "rotate-keys", "--help"],
         &["worker", "--help"],
         &["scheduler", "--help"],
@@ -206,6 +222,17 @@ on_both! {
 
         let flag = dayline.run(&["admin", "create-user", "--email", "a@example.com", "--display-name", "A", "--password", "x"]);
         assert_eq!(flag.status.code(), Some(2), "there is no password flag");
+
+        // A lost phone: the operator removes the second factors from the command line.
+        dayline.execute("INSERT INTO backup_codes (id, user_id, lookup, code_hash, created_at) \
+            SELECT id, id, 'abcd', 'not a real hash', created_at FROM users").await;
+        let reset = dayline.run(&["admin", "reset-mfa", "Root@Example.com"]);
+        assert!(reset.status.success(), "{}", text(&reset.stderr));
+        assert_eq!(dayline.count("SELECT COUNT(*) FROM backup_codes").await, 0);
+        assert_eq!(dayline.count("SELECT COUNT(*) FROM audit_log WHERE action = 'mfa.reset_by_admin'").await, 1);
+        let unknown = dayline.run(&["admin", "reset-mfa", "nobody@example.com"]);
+        assert_eq!(unknown.status.code(), Some(1));
+        assert!(text(&unknown.stderr).contains("no user with the e-mail address"), "{}", text(&unknown.stderr));
     }
 }
 

@@ -15,6 +15,6 @@ pub use passkeys::{
     delete_passkey, finish_passkey_registration, list_passkeys, rename_passkey, start_passkey_registration,
 };
 pub use proof::has_second_factor;
-pub use status::{mfa_status, reset_second_factors};
+pub use status::{mfa_status, reset_second_factors, reset_second_factors_in};
 pub use step_up::{STEP_UP_VALIDITY, require_step_up, start_step_up_passkey_check, step_up};
 pub use totp::{confirm_totp, disable_totp, start_totp_enrolment};

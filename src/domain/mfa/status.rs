@@ -1,7 +1,7 @@
 //! The state of a user's second factors, and an administrator's reset of them.
 
 use dayline_api_types::MfaStatus;
-use dayline_db::{ActorContext, AuditEntry, sql};
+use dayline_db::{ActorContext, AuditEntry, WriteTx, sql};
 use uuid::Uuid;
 
 use super::totp::remove_factors;
@@ -35,19 +35,26 @@ pub async fn mfa_status(state: &AppState, who: &Authenticated) -> AppResult<MfaS
 /// second factor of the user, ends their sessions, and mails them.
 pub async fn reset_second_factors(state: &AppState, actor: ActorContext, user_id: Uuid) -> AppResult<()> {
     let mut tx = state.db.begin(actor).await?;
+    reset_second_factors_in(&mut tx, user_id).await?;
+    tx.commit().await?;
+    state.session_cache.forget_all();
+    Ok(())
+}
+
+/// The reset inside the caller's transaction (`dayline admin reset-mfa` uses it too; other
+/// servers refuse the ended sessions within seconds, as after any revocation).
+pub async fn reset_second_factors_in(tx: &mut WriteTx, user_id: Uuid) -> AppResult<()> {
     let email: Option<(String,)> =
-        sql("SELECT email FROM users WHERE id = $1").bind(user_id).fetch_optional(&mut tx).await?;
+        sql("SELECT email FROM users WHERE id = $1").bind(user_id).fetch_optional(&mut *tx).await?;
     let (email,) = email.ok_or(AppError::NotFound)?;
-    remove_factors(&mut tx, user_id).await?;
+    remove_factors(tx, user_id).await?;
     let now = tx.now();
     sql("UPDATE sessions SET revoked_at = $1, revoked_reason = 'second_factors_reset' WHERE user_id = $2 AND revoked_at IS NULL")
         .bind(now)
         .bind(user_id)
-        .execute(&mut tx)
+        .execute(&mut *tx)
         .await?;
     tx.audit(AuditEntry::new("mfa.reset_by_admin", "user", Some(user_id))).await?;
-    crate::mail::enqueue(&mut tx, &email, &MailTemplate::SecondFactorsReset).await?;
-    tx.commit().await?;
-    state.session_cache.forget_all();
+    crate::mail::enqueue(tx, &email, &MailTemplate::SecondFactorsReset).await?;
     Ok(())
 }
