@@ -102,9 +102,11 @@ impl AppError {
             AppError::StepUpRequired => Some(
                 "This action needs a second factor proved in the last 5 minutes: POST /api/v1/auth/step-up.".to_owned(),
             ),
-            AppError::SecondFactorRequired => {
-                Some("Super admins must set up a second factor first: POST /api/v1/me/mfa/totp.".to_owned())
-            }
+            AppError::SecondFactorRequired => Some(
+                "Set up a second factor first (POST /api/v1/me/mfa/totp, or a passkey): super admins, and admins \
+                      of groups that require it, need one."
+                    .to_owned(),
+            ),
             AppError::RateLimited(e) => {
                 Some(format!("Too many requests: try again in {} seconds.", e.retry_after_secs))
             }

@@ -10,7 +10,7 @@ use utoipa_axum::routes;
 
 use crate::error::AppError;
 use crate::http::docs::OpenApiJson;
-use crate::http::{admin, api_tokens, auth, docs, health, me, metrics, mfa, passkeys, setup};
+use crate::http::{admin, api_tokens, auth, docs, groups, health, me, metrics, mfa, passkeys, setup};
 use crate::state::AppState;
 
 #[derive(OpenApi)]
@@ -58,6 +58,11 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(passkeys::start_registration))
         .routes(routes!(passkeys::finish_registration, passkeys::list))
         .routes(routes!(passkeys::rename, passkeys::delete))
+        .routes(routes!(groups::create, groups::list))
+        .routes(routes!(groups::get, groups::update, groups::delete))
+        .routes(routes!(groups::restore))
+        .routes(routes!(groups::members, groups::add_member))
+        .routes(routes!(groups::update_member, groups::remove_member))
         .routes(routes!(admin::jobs::list_jobs))
         .routes(routes!(admin::jobs::retry_job))
         .routes(routes!(admin::jobs::discard_job))

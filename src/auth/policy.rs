@@ -1,6 +1,7 @@
 //! Who may do what. Every permission check goes through here; handlers never hand-roll one.
 
 use axum::http::Method;
+use dayline_api_types::GroupRole;
 
 use crate::domain::sessions::Authenticated;
 use crate::error::{AppError, AppResult};
@@ -36,6 +37,68 @@ pub fn check_access(who: &Authenticated, method: &Method, path: &str) -> AppResu
         return Err(AppError::SecondFactorRequired);
     }
     Ok(())
+}
+
+/// The caller's standing in a group, as the policy needs it.
+#[derive(Debug, Clone, Copy)]
+pub struct GroupAccess {
+    pub my_role: Option<GroupRole>,
+    pub require_admin_mfa: bool,
+    pub deleted: bool,
+}
+
+/// What one may do to a group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GroupAction {
+    /// See the group and its members.
+    Read,
+    /// Change its settings and memberships.
+    Administer,
+    /// Delete it (soft; needs a recent step-up).
+    Delete,
+    /// Bring a deleted group back (super admins).
+    Restore,
+}
+
+/// Decides `action` on a group: 404 when the caller may not even see it (not a member, or
+/// deleted), 403 when they see it but may not do this, and the second-factor and step-up
+/// rules on top. Super admins may do everything.
+pub fn authorize_group(
+    who: &Authenticated,
+    group: &GroupAccess,
+    action: GroupAction,
+    now: chrono::DateTime<chrono::Utc>,
+) -> AppResult<()> {
+    let visible = who.is_super_admin || (group.my_role.is_some() && !group.deleted);
+    if !visible {
+        return Err(AppError::NotFound);
+    }
+    if group.deleted != (action == GroupAction::Restore) {
+        // Only restoring applies to a deleted group, and only to one.
+        return Err(if group.deleted {
+            AppError::NotFound
+        } else {
+            AppError::Conflict("The group is not deleted.".to_owned())
+        });
+    }
+    let is_admin = who.is_super_admin || group.my_role == Some(GroupRole::Admin);
+    match action {
+        GroupAction::Read => Ok(()),
+        GroupAction::Restore if !who.is_super_admin => Err(AppError::NotFound),
+        GroupAction::Restore => Ok(()),
+        GroupAction::Administer | GroupAction::Delete if !is_admin => {
+            Err(AppError::Forbidden("This needs an admin of the group.".to_owned()))
+        }
+        GroupAction::Administer | GroupAction::Delete => {
+            if group.require_admin_mfa && !who.has_second_factor && !who.is_super_admin {
+                return Err(AppError::SecondFactorRequired);
+            }
+            if action == GroupAction::Delete {
+                crate::domain::mfa::require_step_up(who, now)?;
+            }
+            Ok(())
+        }
+    }
 }
 
 fn is_safe(method: &Method) -> bool {

@@ -7,4 +7,4 @@ mod redact;
 mod settings;
 
 pub use load::{ConfigError, load};
-pub use settings::{LogFormat, Registration, Settings};
+pub use settings::{GroupCreation, LogFormat, Registration, Settings};

@@ -19,6 +19,16 @@ pub enum Registration {
     Closed,
 }
 
+/// Who may create groups.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GroupCreation {
+    /// Any signed-in user (the default).
+    Everyone,
+    /// Super admins only.
+    SuperAdmins,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum LogFormat {
@@ -56,6 +66,8 @@ pub struct Settings {
     pub instance_name: String,
     /// `open`, `invite` (default) or `closed`.
     pub registration: Registration,
+    /// `everyone` (default) or `super_admins`.
+    pub group_creation: GroupCreation,
     /// Log filter, e.g. `info` or `info,dayline=debug`.
     pub log: String,
     pub log_format: LogFormat,
@@ -121,6 +133,7 @@ impl Default for Settings {
             public_url: None,
             instance_name: "Dayline".to_owned(),
             registration: Registration::Invite,
+            group_creation: GroupCreation::Everyone,
             log: "info".to_owned(),
             log_format: LogFormat::Auto,
             body_limit_bytes: 1024 * 1024,
@@ -216,6 +229,11 @@ impl Settings {
         }
         put("instance_name", self.instance_name.clone().into());
         put("registration", format!("{:?}", self.registration).to_lowercase().into());
+        let group_creation = match self.group_creation {
+            GroupCreation::Everyone => "everyone",
+            GroupCreation::SuperAdmins => "super_admins",
+        };
+        put("group_creation", group_creation.into());
         put("log", self.log.clone().into());
         put("log_format", format!("{:?}", self.log_format).to_lowercase().into());
         put("body_limit_bytes", saturating_i64(self.body_limit_bytes as u64).into());

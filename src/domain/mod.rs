@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod api_tokens;
+pub mod groups;
 pub mod mfa;
 pub mod sessions;
 pub mod setup;

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod client_ip;
 pub mod context;
 pub mod docs;
+pub mod groups;
 pub mod health;
 pub mod json;
 pub mod layers;

@@ -4,6 +4,7 @@
 mod account;
 mod audit;
 mod auth;
+mod groups;
 mod health;
 mod jobs;
 mod mfa;
@@ -16,6 +17,10 @@ pub use account::{
 };
 pub use audit::{AuditEntryResponse, AuditList, AuditQuery, RegisterRequest};
 pub use auth::{CookieSession, Jwk, JwkSet, LoginRequest, LoginResponse, RefreshRequest, SessionMode, TokenPair};
+pub use groups::{
+    AddMemberRequest, CreateGroupRequest, GroupList, GroupResponse, GroupRole, MemberResponse, UpdateGroupRequest,
+    UpdateMemberRequest,
+};
 pub use health::{HealthStatus, Liveness};
 pub use jobs::{JobList, JobListQuery, JobResponse};
 pub use mfa::{

@@ -27,6 +27,12 @@ impl AuditEntry {
         self.details = details;
         self
     }
+
+    /// The group the change belongs to, so group admins see it in the group's trail.
+    pub fn group(mut self, group_id: Uuid) -> Self {
+        self.group_id = Some(group_id);
+        self
+    }
 }
 
 pub(crate) async fn insert(tx: &mut WriteTx, entry: AuditEntry) -> DbResult<Uuid> {

@@ -1,0 +1,246 @@
+//! Creating, listing, changing, deleting and restoring groups.
+
+use dayline_api_types::{CreateGroupRequest, FieldError, GroupResponse, GroupRole, UpdateGroupRequest};
+use dayline_db::{ActorContext, AuditEntry, new_id, sql};
+use serde_json::json;
+use uuid::Uuid;
+
+use super::access::{load_for, load_for_change, slug_taken};
+use super::fields;
+use super::row::{GroupRow, group_columns, parse_role, returning_group};
+use crate::auth::policy::GroupAction;
+use crate::domain::sessions::Authenticated;
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+
+/// Collects every field error rather than stopping at the first.
+fn collect<T>(errors: &mut Vec<FieldError>, result: Result<T, FieldError>) -> Option<T> {
+    result.map_err(|e| errors.push(e)).ok()
+}
+
+/// `POST /api/v1/groups`: the creator becomes its admin.
+pub async fn create_group(
+    state: &AppState,
+    actor: ActorContext,
+    who: &Authenticated,
+    request: CreateGroupRequest,
+) -> AppResult<GroupResponse> {
+    if state.settings.group_creation == crate::config::GroupCreation::SuperAdmins && !who.is_super_admin {
+        return Err(AppError::Forbidden("On this instance only super admins create groups.".to_owned()));
+    }
+    let mut errors = Vec::new();
+    let name = collect(&mut errors, fields::name(&request.name));
+    let chosen_slug = match &request.slug {
+        Some(slug) => collect(&mut errors, fields::slug(slug)).map(Some),
+        None => Some(None),
+    };
+    let description = collect(&mut errors, fields::description(request.description.as_deref().unwrap_or("")));
+    let timezone = collect(&mut errors, fields::timezone(request.timezone.as_deref().unwrap_or("UTC")));
+    let days = match &request.checkin_days {
+        Some(days) => collect(&mut errors, fields::days(days)),
+        None => Some(fields::DEFAULT_DAYS.to_owned()),
+    };
+    let checkin = collect(
+        &mut errors,
+        fields::time("checkin_time", request.checkin_time.as_deref().unwrap_or(fields::DEFAULT_CHECKIN_TIME)),
+    );
+    let summary = collect(
+        &mut errors,
+        fields::time("summary_time", request.summary_time.as_deref().unwrap_or(fields::DEFAULT_SUMMARY_TIME)),
+    );
+    let (Some(name), Some(chosen_slug), Some(description), Some(timezone), Some(days), Some(checkin), Some(summary)) =
+        (name, chosen_slug, description, timezone, days, checkin, summary)
+    else {
+        return Err(AppError::Validation(errors));
+    };
+    let slug = match chosen_slug {
+        Some(slug) if slug_taken(&state.db, &slug, None).await? => {
+            return Err(AppError::invalid("slug", "is already taken by another group"));
+        }
+        Some(slug) => slug,
+        None => free_slug(state, &fields::slugify(&name)).await?,
+    };
+    let mut tx = state.db.begin(actor).await?;
+    let now = tx.now();
+    let id = new_id();
+    let row: GroupRow = sql(concat!(
+        "INSERT INTO groups (id, name, slug, description, timezone, checkin_days, checkin_time, summary_time, \
+         require_admin_mfa, created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)",
+        returning_group!()
+    ))
+    .bind(id)
+    .bind(name)
+    .bind(slug)
+    .bind(description)
+    .bind(timezone)
+    .bind(days)
+    .bind(checkin)
+    .bind(summary)
+    .bind(request.require_admin_mfa.unwrap_or(false))
+    .bind(who.user_id)
+    .bind(now)
+    .fetch_one(&mut tx)
+    .await?;
+    sql("INSERT INTO memberships (id, group_id, user_id, role, created_at) VALUES ($1, $2, $3, 'admin', $4)")
+        .bind(new_id())
+        .bind(id)
+        .bind(who.user_id)
+        .bind(now)
+        .execute(&mut tx)
+        .await?;
+    tx.audit(AuditEntry::new("group.created", "group", Some(id)).group(id).details(json!({ "slug": row.slug })))
+        .await?;
+    tx.commit().await?;
+    Ok(row.to_response(Some(GroupRole::Admin)))
+}
+
+/// `base`, or `base-2`, `base-3`, … whichever is free first.
+async fn free_slug(state: &AppState, base: &str) -> AppResult<String> {
+    for n in 1..100 {
+        let candidate = if n == 1 { base.to_owned() } else { format!("{base}-{n}") };
+        if !slug_taken(&state.db, &candidate, None).await? {
+            return Ok(candidate);
+        }
+    }
+    Err(AppError::invalid("slug", "choose a slug: the ones made from this name are taken"))
+}
+
+#[derive(sqlx::FromRow)]
+struct Listed {
+    #[sqlx(flatten)]
+    group: GroupRow,
+    my_role: Option<String>,
+}
+
+/// `GET /api/v1/groups`: the caller's groups (every live group for super admins).
+pub async fn list_groups(state: &AppState, who: &Authenticated) -> AppResult<Vec<GroupResponse>> {
+    let rows: Vec<Listed> = sql(concat!(
+        "SELECT ",
+        group_columns!(),
+        ", m.role AS my_role FROM groups g \
+         LEFT JOIN memberships m ON m.group_id = g.id AND m.user_id = $1 AND m.deleted_at IS NULL \
+         WHERE g.deleted_at IS NULL AND (m.role IS NOT NULL OR $2) ORDER BY lower(g.name), g.id"
+    ))
+    .bind(who.user_id)
+    .bind(who.is_super_admin)
+    .fetch_all(&state.db)
+    .await?;
+    Ok(rows.into_iter().map(|r| r.group.to_response(r.my_role.as_deref().map(parse_role))).collect())
+}
+
+/// `GET /api/v1/groups/{id}`.
+pub async fn get_group(state: &AppState, who: &Authenticated, id: Uuid) -> AppResult<GroupResponse> {
+    let (group, my_role) = load_for(state, who, id, GroupAction::Read).await?;
+    Ok(group.to_response(my_role))
+}
+
+/// `PATCH /api/v1/groups/{id}`: group admins; only the fields sent change.
+pub async fn update_group(
+    state: &AppState,
+    actor: ActorContext,
+    who: &Authenticated,
+    id: Uuid,
+    request: UpdateGroupRequest,
+) -> AppResult<GroupResponse> {
+    let mut tx = state.db.begin(actor).await?;
+    let (current, my_role) = load_for_change(state, &mut tx, who, id, GroupAction::Administer).await?;
+    let mut errors = Vec::new();
+    let name = request.name.as_deref().map_or(Some(current.name.clone()), |v| collect(&mut errors, fields::name(v)));
+    let slug = request.slug.as_deref().map_or(Some(current.slug.clone()), |v| collect(&mut errors, fields::slug(v)));
+    let description = request
+        .description
+        .as_deref()
+        .map_or(Some(current.description.clone()), |v| collect(&mut errors, fields::description(v)));
+    let timezone = request
+        .timezone
+        .as_deref()
+        .map_or(Some(current.timezone.clone()), |v| collect(&mut errors, fields::timezone(v)));
+    let days = request
+        .checkin_days
+        .as_deref()
+        .map_or(Some(current.checkin_days.clone()), |v| collect(&mut errors, fields::days(v)));
+    let checkin = request
+        .checkin_time
+        .as_deref()
+        .map_or(Some(current.checkin_time.clone()), |v| collect(&mut errors, fields::time("checkin_time", v)));
+    let summary = request
+        .summary_time
+        .as_deref()
+        .map_or(Some(current.summary_time.clone()), |v| collect(&mut errors, fields::time("summary_time", v)));
+    let (Some(name), Some(slug), Some(description), Some(timezone), Some(days), Some(checkin), Some(summary)) =
+        (name, slug, description, timezone, days, checkin, summary)
+    else {
+        return Err(AppError::Validation(errors));
+    };
+    if slug != current.slug && slug_taken(&state.db, &slug, Some(id)).await? {
+        return Err(AppError::invalid("slug", "is already taken by another group"));
+    }
+    let now = tx.now();
+    let row: GroupRow = sql(concat!(
+        "UPDATE groups SET name = $1, slug = $2, description = $3, timezone = $4, checkin_days = $5, \
+         checkin_time = $6, summary_time = $7, require_admin_mfa = $8, updated_at = $9 WHERE id = $10",
+        returning_group!()
+    ))
+    .bind(name)
+    .bind(slug)
+    .bind(description)
+    .bind(timezone)
+    .bind(days)
+    .bind(checkin)
+    .bind(summary)
+    .bind(request.require_admin_mfa.unwrap_or(current.require_admin_mfa))
+    .bind(now)
+    .bind(id)
+    .fetch_one(&mut tx)
+    .await?;
+    let changed: Vec<&str> = [
+        ("name", row.name != current.name),
+        ("slug", row.slug != current.slug),
+        ("description", row.description != current.description),
+        ("timezone", row.timezone != current.timezone),
+        ("checkin_days", row.checkin_days != current.checkin_days),
+        ("checkin_time", row.checkin_time != current.checkin_time),
+        ("summary_time", row.summary_time != current.summary_time),
+        ("require_admin_mfa", row.require_admin_mfa != current.require_admin_mfa),
+    ]
+    .into_iter()
+    .filter_map(|(field, differs)| differs.then_some(field))
+    .collect();
+    tx.audit(AuditEntry::new("group.updated", "group", Some(id)).group(id).details(json!({ "changed": changed })))
+        .await?;
+    tx.commit().await?;
+    Ok(row.to_response(my_role))
+}
+
+/// `DELETE /api/v1/groups/{id}`: soft delete by a group admin with a recent step-up;
+/// super admins can restore it for 30 days.
+pub async fn delete_group(state: &AppState, actor: ActorContext, who: &Authenticated, id: Uuid) -> AppResult<()> {
+    let mut tx = state.db.begin(actor).await?;
+    load_for_change(state, &mut tx, who, id, GroupAction::Delete).await?;
+    let now = tx.now();
+    sql("UPDATE groups SET deleted_at = $1, updated_at = $1 WHERE id = $2").bind(now).bind(id).execute(&mut tx).await?;
+    tx.audit(AuditEntry::new("group.deleted", "group", Some(id)).group(id)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// `POST /api/v1/groups/{id}/restore` (super admins).
+pub async fn restore_group(
+    state: &AppState,
+    actor: ActorContext,
+    who: &Authenticated,
+    id: Uuid,
+) -> AppResult<GroupResponse> {
+    let mut tx = state.db.begin(actor).await?;
+    let (_, my_role) = load_for_change(state, &mut tx, who, id, GroupAction::Restore).await?;
+    let now = tx.now();
+    let row: GroupRow =
+        sql(concat!("UPDATE groups SET deleted_at = NULL, updated_at = $1 WHERE id = $2", returning_group!()))
+            .bind(now)
+            .bind(id)
+            .fetch_one(&mut tx)
+            .await?;
+    tx.audit(AuditEntry::new("group.restored", "group", Some(id)).group(id)).await?;
+    tx.commit().await?;
+    Ok(row.to_response(my_role))
+}

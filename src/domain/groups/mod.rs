@@ -1,0 +1,11 @@
+//! Groups (teams), the unit of sharing, and their memberships. Every decision about who may
+//! see or change a group goes through `auth::policy::authorize_group`.
+
+mod access;
+mod fields;
+mod manage;
+mod members;
+mod row;
+
+pub use manage::{create_group, delete_group, get_group, list_groups, restore_group, update_group};
+pub use members::{add_member, list_members, remove_member, set_member_role};

@@ -1,0 +1,150 @@
+//! Groups and memberships over HTTP on both backends: validation that names the field,
+//! visibility (404 for outsiders, 403 for members without the right), the last-admin rule,
+//! groups that require a second factor of their admins, and deletion with step-up and
+//! restore.
+
+use std::sync::Arc;
+
+use chrono::Duration;
+use dayline_api_types::GlobalRole;
+use dayline_db::TestClock;
+use serde_json::{Value, json};
+
+use crate::support::{Options, PASSWORD, TestApp, expect_problem, spawn_app_with};
+
+use reqwest::Method;
+
+async fn app(backend: crate::support::Backend) -> (TestApp, Arc<TestClock>) {
+    let clock = Arc::new(TestClock::new(chrono::Utc::now()));
+    let app = spawn_app_with(backend, Options { clock: clock.clone(), ..Options::default() }).await;
+    app.complete_setup().await;
+    for (email, name) in [("bo@example.com", "Bo Berg"), ("carla@example.com", "Carla Costa")] {
+        app.create_user(email, name, GlobalRole::User).await;
+    }
+    (app, clock)
+}
+
+async fn user_id(app: &TestApp, email: &str) -> String {
+    let (id,): (uuid::Uuid,) = dayline_db::sql("SELECT id FROM users WHERE email = $1")
+        .bind(email)
+        .fetch_one(&app.state.db)
+        .await
+        .expect("user");
+    id.to_string()
+}
+
+on_both! {
+    async fn groups_validate_their_fields_and_members_see_only_their_groups(backend: Backend) {
+        let (app, _) = app(backend).await;
+        let bo = app.access_token("bo@example.com", PASSWORD).await;
+        let carla = app.access_token("carla@example.com", PASSWORD).await;
+
+        let created = app.send(Method::POST, "/api/v1/groups", &bo, Some(json!({ "name": "Platform Team" }))).await;
+        assert_eq!(created.status(), 201);
+        let group: Value = created.json().await.expect("json");
+        assert_eq!(group["slug"], "platform-team");
+        assert_eq!(group["timezone"], "UTC");
+        assert_eq!(group["checkin_days"], json!(["mon", "tue", "wed", "thu", "fri"]));
+        assert_eq!((group["checkin_time"].as_str(), group["summary_time"].as_str()), (Some("20:00"), Some("09:00")));
+        assert_eq!(group["my_role"], "admin");
+        let id = group["id"].as_str().expect("id").to_owned();
+        let path = format!("/api/v1/groups/{id}");
+
+        // Bad input names every field at fault.
+        let bad = json!({ "name": "", "timezone": "Mars/Olympus", "checkin_time": "24:00", "summary_time": "7pm",
+                          "checkin_days": ["funday"], "slug": "Not a slug" });
+        let problem = expect_problem(app.send(Method::POST, "/api/v1/groups", &bo, Some(bad)).await, 422).await;
+        let mut fields: Vec<&str> = problem["errors"].as_array().expect("errors").iter().map(|e| e["field"].as_str().expect("f")).collect();
+        fields.sort_unstable();
+        assert_eq!(fields, ["checkin_days", "checkin_time", "name", "slug", "summary_time", "timezone"]);
+        let offset = expect_problem(app.send(Method::PATCH, &path, &bo, Some(json!({ "timezone": "UTC+5" }))).await, 422).await;
+        assert_eq!(offset["errors"][0]["field"], "timezone");
+        let taken = expect_problem(app.send(Method::POST, "/api/v1/groups", &carla, Some(json!({ "name": "x", "slug": "platform-team" }))).await, 422).await;
+        assert_eq!(taken["errors"][0]["field"], "slug");
+        let unknown = expect_problem(app.send(Method::PATCH, &path, &bo, Some(json!({ "owner": "carla" }))).await, 422).await;
+        assert_eq!(unknown["errors"][0]["field"], "owner");
+
+        // An outsider sees nothing: 404, not 403, and the list leaves it out.
+        expect_problem(app.send(Method::GET, &path, &carla, None).await, 404).await;
+        expect_problem(app.send(Method::GET, &format!("{path}/members"), &carla, None).await, 404).await;
+        expect_problem(app.send(Method::PATCH, &path, &carla, Some(json!({ "name": "Mine" }))).await, 404).await;
+        let listed: Value = app.send(Method::GET, "/api/v1/groups", &carla, None).await.json().await.expect("json");
+        assert!(listed["items"].as_array().expect("items").is_empty());
+
+        // As a member, Carla sees the group but cannot administer it.
+        let added = app.send(Method::POST, &format!("{path}/members"), &bo, Some(json!({ "email": "Carla@Example.com" }))).await;
+        assert_eq!(added.status(), 201);
+        expect_problem(app.send(Method::POST, &format!("{path}/members"), &bo, Some(json!({ "email": "carla@example.com" }))).await, 409).await;
+        let nobody = expect_problem(app.send(Method::POST, &format!("{path}/members"), &bo, Some(json!({ "email": "nobody@example.com" }))).await, 422).await;
+        assert_eq!(nobody["errors"][0]["field"], "email");
+        let seen: Value = app.send(Method::GET, &path, &carla, None).await.json().await.expect("json");
+        assert_eq!(seen["my_role"], "member");
+        let members: Value = app.send(Method::GET, &format!("{path}/members"), &carla, None).await.json().await.expect("json");
+        assert_eq!(members.as_array().expect("members").len(), 2);
+        expect_problem(app.send(Method::PATCH, &path, &carla, Some(json!({ "name": "Mine" }))).await, 403).await;
+        let bo_id = user_id(&app, "bo@example.com").await;
+        expect_problem(app.send(Method::DELETE, &format!("{path}/members/{bo_id}"), &carla, None).await, 403).await;
+
+        // The last admin can neither step down nor leave; with a second admin, they can.
+        expect_problem(app.send(Method::PATCH, &format!("{path}/members/{bo_id}"), &bo, Some(json!({ "role": "member" }))).await, 409).await;
+        expect_problem(app.send(Method::DELETE, &format!("{path}/members/{bo_id}"), &bo, None).await, 409).await;
+        let carla_id = user_id(&app, "carla@example.com").await;
+        let promoted: Value = app.send(Method::PATCH, &format!("{path}/members/{carla_id}"), &bo, Some(json!({ "role": "admin" })))
+            .await.json().await.expect("json");
+        assert_eq!(promoted["role"], "admin");
+        assert_eq!(app.send(Method::DELETE, &format!("{path}/members/{bo_id}"), &bo, None).await.status(), 204);
+        expect_problem(app.send(Method::GET, &path, &bo, None).await, 404).await;
+        // Re-joining works (a new live membership beside the old one).
+        let rejoined = app.send(Method::POST, &format!("{path}/members"), &carla, Some(json!({ "email": "bo@example.com" }))).await;
+        assert_eq!(rejoined.status(), 201);
+
+        let trail: Vec<(String,)> = dayline_db::sql("SELECT action FROM audit_log WHERE group_id = $1 ORDER BY id")
+            .bind(uuid::Uuid::parse_str(&id).expect("uuid")).fetch_all(&app.state.db).await.expect("trail");
+        let trail: Vec<&str> = trail.iter().map(|(a,)| a.as_str()).collect();
+        assert_eq!(trail, ["group.created", "membership.added", "membership.role_changed", "membership.left", "membership.added"]);
+    }
+
+    async fn groups_can_require_admin_second_factors_and_deletion_needs_step_up(backend: Backend) {
+        let (app, clock) = app(backend).await;
+        let bo = app.access_token("bo@example.com", PASSWORD).await;
+        let group: Value = app.send(Method::POST, "/api/v1/groups", &bo, Some(json!({ "name": "Ops", "require_admin_mfa": true })))
+            .await.json().await.expect("json");
+        let path = format!("/api/v1/groups/{}", group["id"].as_str().expect("id"));
+        // Bo administers the group only with a second factor.
+        let problem = expect_problem(app.send(Method::PATCH, &path, &bo, Some(json!({ "description": "x" }))).await, 403).await;
+        assert_eq!(problem["type"], "/problems/second-factor-required");
+        assert_eq!(app.send(Method::GET, &path, &bo, None).await.status(), 200, "reading needs none");
+        let (secret, _) = app.enrol_totp(&bo).await;
+        let bo = app.sign_in_with_totp("bo@example.com", PASSWORD, &secret, 1).await;
+        assert_eq!(app.send(Method::PATCH, &path, &bo, Some(json!({ "description": "x" }))).await.status(), 200);
+
+        // Deleting needs a recent step-up (signing in with the factor counted for 5 minutes).
+        clock.advance(Duration::minutes(5));
+        let stale = expect_problem(app.send(Method::DELETE, &path, &bo, None).await, 401).await;
+        assert_eq!(stale["type"], "/problems/step-up-required");
+        clock.advance(Duration::seconds(30));
+        let stepped = app.send(Method::POST, "/api/v1/auth/step-up", &bo, Some(json!({ "code": app.totp_code(&secret, 0) }))).await;
+        assert_eq!(stepped.status(), 204);
+        assert_eq!(app.send(Method::DELETE, &path, &bo, None).await.status(), 204);
+        expect_problem(app.send(Method::GET, &path, &bo, None).await, 404).await;
+        expect_problem(app.send(Method::POST, &format!("{path}/restore"), &bo, None).await, 404).await;
+
+        // A super admin restores it.
+        let (admin, _) = app.admin_with_totp().await;
+        let restored = app.send(Method::POST, &format!("{path}/restore"), &admin, None).await;
+        assert_eq!(restored.status(), 200);
+        assert_eq!(app.send(Method::GET, &path, &bo, None).await.status(), 200);
+        expect_problem(app.send(Method::POST, &format!("{path}/restore"), &admin, None).await, 409).await;
+    }
+
+    async fn group_creation_can_be_limited_to_super_admins(backend: Backend) {
+        let configure = Box::new(|s: &mut dayline::config::Settings| s.group_creation = dayline::config::GroupCreation::SuperAdmins);
+        let app = spawn_app_with(backend, Options { configure, ..Options::default() }).await;
+        app.complete_setup().await;
+        app.create_user("bo@example.com", "Bo Berg", GlobalRole::User).await;
+        let bo = app.access_token("bo@example.com", PASSWORD).await;
+        expect_problem(app.send(Method::POST, "/api/v1/groups", &bo, Some(json!({ "name": "Ops" }))).await, 403).await;
+        let (admin, _) = app.admin_with_totp().await;
+        assert_eq!(app.send(Method::POST, "/api/v1/groups", &admin, Some(json!({ "name": "Ops" }))).await.status(), 201);
+    }
+}
