@@ -61,6 +61,7 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(groups::create, groups::list))
         .routes(routes!(groups::get, groups::update, groups::delete))
         .routes(routes!(groups::restore))
+        .routes(routes!(groups::audit))
         .routes(routes!(groups::members, groups::add_member))
         .routes(routes!(groups::update_member, groups::remove_member))
         .routes(routes!(admin::jobs::list_jobs))

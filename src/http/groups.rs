@@ -1,19 +1,21 @@
 //! Groups and their memberships.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use dayline_api_types::{
-    AddMemberRequest, CreateGroupRequest, GroupList, GroupResponse, MemberResponse, Problem, UpdateGroupRequest,
-    UpdateMemberRequest,
+    AddMemberRequest, AuditList, AuditQuery, CreateGroupRequest, GroupList, GroupResponse, MemberResponse, Problem,
+    UpdateGroupRequest, UpdateMemberRequest,
 };
 use uuid::Uuid;
 
+use crate::auth::policy::GroupAction;
 use crate::domain::groups;
 use crate::error::AppResult;
 use crate::http::auth::current_user::CurrentUser;
 use crate::http::context::{RequestContext, RequestContextExt};
 use crate::http::json::ApiJson;
+use crate::http::paging::Page;
 use crate::state::AppState;
 
 /// Creates a group; the caller becomes its admin.
@@ -149,4 +151,23 @@ pub async fn remove_member(
 ) -> AppResult<StatusCode> {
     groups::remove_member(&state, actor.for_user(&who), &who, id, user_id).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// The group's audit trail, newest first (group admins).
+#[utoipa::path(get, path = "/api/v1/groups/{id}/audit", tag = "groups", security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "Group id"), AuditQuery),
+    responses((status = 200, body = AuditList), (status = 403, body = Problem), (status = 404, body = Problem),
+        (status = 422, body = Problem)))]
+pub async fn audit(
+    State(state): State<AppState>,
+    CurrentUser(who): CurrentUser,
+    Path(id): Path<Uuid>,
+    Query(mut query): Query<AuditQuery>,
+) -> AppResult<Json<AuditList>> {
+    groups::authorize(&state, &who, id, GroupAction::Administer).await?;
+    let page = Page::parse(query.limit, query.cursor.as_deref())?;
+    query.group_id = Some(id);
+    let mut items = crate::http::admin::audit::fetch_entries(&state, &query, page.after, page.fetch()).await?;
+    let next_cursor = page.finish(&mut items, |e| e.id);
+    Ok(Json(AuditList { items, next_cursor }))
 }

@@ -102,6 +102,11 @@ on_both! {
             .bind(uuid::Uuid::parse_str(&id).expect("uuid")).fetch_all(&app.state.db).await.expect("trail");
         let trail: Vec<&str> = trail.iter().map(|(a,)| a.as_str()).collect();
         assert_eq!(trail, ["group.created", "membership.added", "membership.role_changed", "membership.left", "membership.added"]);
+        // Group admins read that trail over HTTP; members may not.
+        let audit: Value = app.send(Method::GET, &format!("{path}/audit"), &carla, None).await.json().await.expect("json");
+        let actions: Vec<&str> = audit["items"].as_array().expect("items").iter().map(|e| e["action"].as_str().expect("a")).collect();
+        assert_eq!(actions, ["membership.added", "membership.left", "membership.role_changed", "membership.added", "group.created"]);
+        expect_problem(app.send(Method::GET, &format!("{path}/audit"), &bo, None).await, 403).await;
     }
 
     async fn groups_can_require_admin_second_factors_and_deletion_needs_step_up(backend: Backend) {

@@ -33,6 +33,8 @@ pub struct AuditQuery {
     pub actor_id: Option<Uuid>,
     pub target_type: Option<String>,
     pub target_id: Option<Uuid>,
+    /// Entries about one group.
+    pub group_id: Option<Uuid>,
     /// Entries at or after this instant (RFC 3339).
     pub since: Option<DateTime<Utc>>,
     /// Entries before this instant (RFC 3339).

@@ -128,6 +128,11 @@ pub async fn list_groups(state: &AppState, who: &Authenticated) -> AppResult<Vec
     Ok(rows.into_iter().map(|r| r.group.to_response(r.my_role.as_deref().map(parse_role))).collect())
 }
 
+/// Asks the group policy whether `who` may do `action` to group `id` (404/403 otherwise).
+pub async fn authorize(state: &AppState, who: &Authenticated, id: Uuid, action: GroupAction) -> AppResult<()> {
+    load_for(state, who, id, action).await.map(|_| ())
+}
+
 /// `GET /api/v1/groups/{id}`.
 pub async fn get_group(state: &AppState, who: &Authenticated, id: Uuid) -> AppResult<GroupResponse> {
     let (group, my_role) = load_for(state, who, id, GroupAction::Read).await?;

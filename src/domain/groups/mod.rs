@@ -7,5 +7,5 @@ mod manage;
 mod members;
 mod row;
 
-pub use manage::{create_group, delete_group, get_group, list_groups, restore_group, update_group};
+pub use manage::{authorize, create_group, delete_group, get_group, list_groups, restore_group, update_group};
 pub use members::{add_member, list_members, remove_member, set_member_role};

@@ -37,7 +37,7 @@ struct Row {
 }
 
 /// Up to `limit` entries matching `query`, newest first, older than `before` if given.
-async fn fetch_entries(
+pub(crate) async fn fetch_entries(
     state: &AppState,
     query: &AuditQuery,
     before: Option<Uuid>,
@@ -48,7 +48,7 @@ async fn fetch_entries(
          FROM audit_log \
          WHERE ($1 IS NULL OR action = $1) AND ($2 IS NULL OR actor_id = $2) AND ($3 IS NULL OR target_type = $3) \
            AND ($4 IS NULL OR target_id = $4) AND ($5 IS NULL OR occurred_at >= $5) AND ($6 IS NULL OR occurred_at < $6) \
-           AND ($7 IS NULL OR id < $7) \
+           AND ($7 IS NULL OR id < $7) AND ($9 IS NULL OR group_id = $9) \
          ORDER BY id DESC LIMIT $8",
     )
     .bind(query.action.clone())
@@ -59,6 +59,7 @@ async fn fetch_entries(
     .bind(query.until)
     .bind(before)
     .bind(limit)
+    .bind(query.group_id)
     .fetch_all(&state.db)
     .await?;
     Ok(rows
@@ -116,7 +117,7 @@ pub async fn export_audit(
     let mut tx = state.db.begin(actor.for_user(&who)).await?;
     tx.audit(AuditEntry::new("audit.exported", "audit_log", None).details(json!({
         "action": query.action, "actor_id": query.actor_id, "target_type": query.target_type,
-        "target_id": query.target_id, "since": query.since, "until": query.until,
+        "target_id": query.target_id, "group_id": query.group_id, "since": query.since, "until": query.until,
     })))
     .await?;
     tx.commit().await?;
