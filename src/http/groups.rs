@@ -4,8 +4,9 @@ use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use dayline_api_types::{
-    AddMemberRequest, AuditList, AuditQuery, CreateGroupRequest, GroupList, GroupResponse, MemberResponse, Problem,
-    UpdateGroupRequest, UpdateMemberRequest,
+    AcceptInvitationRequest, AddMemberRequest, AuditList, AuditQuery, CreateGroupRequest, CreateInvitationRequest,
+    GroupList, GroupResponse, InvitationAccepted, InvitationResponse, MemberResponse, Problem, UpdateGroupRequest,
+    UpdateMemberRequest,
 };
 use uuid::Uuid;
 
@@ -16,6 +17,7 @@ use crate::http::auth::current_user::CurrentUser;
 use crate::http::context::{RequestContext, RequestContextExt};
 use crate::http::json::ApiJson;
 use crate::http::paging::Page;
+use crate::http::rate_limit::CredentialAttempt;
 use crate::state::AppState;
 
 /// Creates a group; the caller becomes its admin.
@@ -170,4 +172,92 @@ pub async fn audit(
     let mut items = crate::http::admin::audit::fetch_entries(&state, &query, page.after, page.fetch()).await?;
     let next_cursor = page.finish(&mut items, |e| e.id);
     Ok(Json(AuditList { items, next_cursor }))
+}
+
+/// Invites an address to the group (group admins); the mail carries a link valid 7 days.
+#[utoipa::path(post, path = "/api/v1/groups/{id}/invitations", tag = "groups", security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "Group id")), request_body = CreateInvitationRequest,
+    responses((status = 201, body = InvitationResponse), (status = 403, body = Problem), (status = 404, body = Problem),
+        (status = 409, description = "Already a member or already invited", body = Problem), (status = 422, body = Problem)))]
+pub async fn invite(
+    State(state): State<AppState>,
+    RequestContext(actor): RequestContext,
+    CurrentUser(who): CurrentUser,
+    Path(id): Path<Uuid>,
+    ApiJson(request): ApiJson<CreateInvitationRequest>,
+) -> AppResult<(StatusCode, Json<InvitationResponse>)> {
+    let invitation = groups::create_invitation(&state, actor.for_user(&who), &who, id, request).await?;
+    Ok((StatusCode::CREATED, Json(invitation)))
+}
+
+/// Pending invitations (group admins).
+#[utoipa::path(get, path = "/api/v1/groups/{id}/invitations", tag = "groups", security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "Group id")),
+    responses((status = 200, body = Vec<InvitationResponse>), (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn invitations(
+    State(state): State<AppState>,
+    CurrentUser(who): CurrentUser,
+    Path(id): Path<Uuid>,
+) -> AppResult<Json<Vec<InvitationResponse>>> {
+    Ok(Json(groups::list_invitations(&state, &who, id).await?))
+}
+
+/// Revokes a pending invitation (group admins).
+#[utoipa::path(delete, path = "/api/v1/groups/{id}/invitations/{invitation_id}", tag = "groups", security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "Group id"), ("invitation_id" = Uuid, Path, description = "Invitation")),
+    responses((status = 204, description = "Revoked"), (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn revoke_invitation(
+    State(state): State<AppState>,
+    RequestContext(actor): RequestContext,
+    CurrentUser(who): CurrentUser,
+    Path((id, invitation_id)): Path<(Uuid, Uuid)>,
+) -> AppResult<StatusCode> {
+    groups::change_invitation(&state, actor.for_user(&who), &who, id, invitation_id, false).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Sends a pending invitation again with a new link (the old one stops working) and 7 more days.
+#[utoipa::path(post, path = "/api/v1/groups/{id}/invitations/{invitation_id}/resend", tag = "groups",
+    security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "Group id"), ("invitation_id" = Uuid, Path, description = "Invitation")),
+    responses((status = 204, description = "Sent again"), (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn resend_invitation(
+    State(state): State<AppState>,
+    RequestContext(actor): RequestContext,
+    CurrentUser(who): CurrentUser,
+    Path((id, invitation_id)): Path<(Uuid, Uuid)>,
+) -> AppResult<StatusCode> {
+    groups::change_invitation(&state, actor.for_user(&who), &who, id, invitation_id, true).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Accepts an invitation sent to the signed-in user's address.
+#[utoipa::path(post, path = "/api/v1/invitations/accept", tag = "groups", security(("bearer" = [])),
+    request_body = AcceptInvitationRequest,
+    responses((status = 200, body = InvitationAccepted), (status = 401, body = Problem),
+        (status = 422, description = "Invalid, used, revoked or expired token, or another address's", body = Problem)))]
+pub async fn accept_invitation(
+    State(state): State<AppState>,
+    RequestContext(actor): RequestContext,
+    CurrentUser(who): CurrentUser,
+    ApiJson(request): ApiJson<AcceptInvitationRequest>,
+) -> AppResult<Json<InvitationAccepted>> {
+    Ok(Json(groups::accept_invitation(&state, actor.for_user(&who), &who, &request.token).await?))
+}
+
+/// Accepts an invitation by creating the account for the invited address (name and password
+/// needed); then sign in.
+#[utoipa::path(post, path = "/api/v1/invitations/register", tag = "groups", request_body = AcceptInvitationRequest,
+    responses((status = 201, body = InvitationAccepted),
+        (status = 403, description = "Registration is closed", body = Problem),
+        (status = 409, description = "An account uses the address: sign in and accept", body = Problem),
+        (status = 422, body = Problem), (status = 429, body = Problem)))]
+pub async fn register_by_invitation(
+    _attempt: CredentialAttempt,
+    State(state): State<AppState>,
+    RequestContext(actor): RequestContext,
+    ApiJson(request): ApiJson<AcceptInvitationRequest>,
+) -> AppResult<(StatusCode, Json<InvitationAccepted>)> {
+    let accepted = groups::register_by_invitation(&state, actor, request).await?;
+    Ok((StatusCode::CREATED, Json(accepted)))
 }

@@ -18,6 +18,8 @@ pub enum MailTemplate {
     BackupCodeUsed { remaining: i64 },
     /// An administrator removed the account's second factors.
     SecondFactorsReset,
+    /// An invitation to join a group, with a single-use link.
+    Invitation { group: String, inviter: String, link: String, valid_days: i64 },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,7 +48,7 @@ fn html_frame(instance: &str, body: &str, base_url: &str) -> String {
 impl MailTemplate {
     /// Mails with a secret link are never written to the log.
     pub fn carries_secret(&self) -> bool {
-        matches!(self, MailTemplate::PasswordReset { .. })
+        matches!(self, MailTemplate::PasswordReset { .. } | MailTemplate::Invitation { .. })
     }
 
     pub fn render(&self, instance: &str, base_url: &str) -> RenderedMail {
@@ -110,6 +112,24 @@ impl MailTemplate {
                     &format!(
                         "<p>One of the backup codes of your account was just used. <strong>{remaining}</strong> remain.</p>\
                          <p>If this was not you, change your password and set up your authenticator again at once.</p>"
+                    ),
+                    base_url,
+                ),
+            },
+            MailTemplate::Invitation { group, inviter, link, valid_days } => RenderedMail {
+                subject: format!("{instance}: {inviter} invites you to {group}"),
+                text: format!(
+                    "{inviter} invites you to the group {group} on {instance}.\n\n\
+                     Accept here (the link works once, for {valid_days} days):\n{link}\n\n-- \n{instance} · {base_url}\n"
+                ),
+                html: html_frame(
+                    instance,
+                    &format!(
+                        "<p>{} invites you to the group <strong>{}</strong>.</p>\
+                         <p><a href=\"{}\">Accept the invitation</a> (the link works once, for {valid_days} days).</p>",
+                        escape(inviter),
+                        escape(group),
+                        escape(link)
                     ),
                     base_url,
                 ),

@@ -16,6 +16,8 @@ const SETUP_JS: &str = include_str!("setup.js");
 const RESET: &str = include_str!("reset-password.html");
 const RESET_JS: &str = include_str!("reset-password.js");
 const FORM_JS: &str = include_str!("form.js");
+const INVITATION: &str = include_str!("invitation.html");
+const INVITATION_JS: &str = include_str!("invitation.js");
 const STYLE: &str = include_str!("style.css");
 
 fn html_escape(s: &str) -> String {
@@ -41,6 +43,11 @@ pub async fn reset_password(State(state): State<AppState>) -> Html<String> {
     page(RESET, &state)
 }
 
+/// `GET /invitation#token=…`: creates an account from an invitation.
+pub async fn invitation(State(state): State<AppState>) -> Html<String> {
+    page(INVITATION, &state)
+}
+
 pub const JS: &str = "text/javascript; charset=utf-8";
 pub const CSS: &str = "text/css; charset=utf-8";
 
@@ -51,6 +58,7 @@ const ASSETS: &[StaticFile] = &[
     ("setup.js", JS, SETUP_JS),
     ("reset-password.js", JS, RESET_JS),
     ("form.js", JS, FORM_JS),
+    ("invitation.js", JS, INVITATION_JS),
     ("style.css", CSS, STYLE),
 ];
 

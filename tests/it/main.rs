@@ -18,6 +18,7 @@ mod errors;
 mod groups;
 mod health;
 mod http_layers;
+mod invitations;
 mod jobs;
 mod mail;
 mod metrics;

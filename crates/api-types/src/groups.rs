@@ -98,3 +98,46 @@ pub struct AddMemberRequest {
 pub struct UpdateMemberRequest {
     pub role: GroupRole,
 }
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateInvitationRequest {
+    pub email: String,
+    /// Default `member`.
+    pub role: Option<GroupRole>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct InvitationResponse {
+    pub id: Uuid,
+    pub email: String,
+    pub role: GroupRole,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+}
+
+/// Accepts an invitation. Signed in, the invitation must be for the account's address;
+/// signed out, it creates the account (name and password needed).
+#[derive(Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AcceptInvitationRequest {
+    pub token: String,
+    pub display_name: Option<String>,
+    #[schema(format = Password)]
+    pub password: Option<String>,
+}
+
+impl std::fmt::Debug for AcceptInvitationRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("AcceptInvitationRequest { .. }")
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct InvitationAccepted {
+    pub group_id: Uuid,
+    pub user_id: Uuid,
+    pub role: GroupRole,
+    /// Whether the account was created by this acceptance (sign in next).
+    pub account_created: bool,
+}

@@ -18,8 +18,8 @@ pub use account::{
 pub use audit::{AuditEntryResponse, AuditList, AuditQuery, RegisterRequest};
 pub use auth::{CookieSession, Jwk, JwkSet, LoginRequest, LoginResponse, RefreshRequest, SessionMode, TokenPair};
 pub use groups::{
-    AddMemberRequest, CreateGroupRequest, GroupList, GroupResponse, GroupRole, MemberResponse, UpdateGroupRequest,
-    UpdateMemberRequest,
+    AcceptInvitationRequest, AddMemberRequest, CreateGroupRequest, CreateInvitationRequest, GroupList, GroupResponse,
+    GroupRole, InvitationAccepted, InvitationResponse, MemberResponse, UpdateGroupRequest, UpdateMemberRequest,
 };
 pub use health::{HealthStatus, Liveness};
 pub use jobs::{JobList, JobListQuery, JobResponse};

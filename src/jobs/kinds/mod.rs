@@ -1,8 +1,10 @@
 //! Every kind of job Dayline runs, one file each.
 
+mod invitation_mail;
 mod password_reset_mail;
 mod send_mail;
 
+pub use invitation_mail::InvitationMail;
 pub use password_reset_mail::PasswordResetMail;
 pub use send_mail::SendMail;
 
@@ -11,5 +13,8 @@ use crate::mail::Mailer;
 
 /// The registry a worker process uses.
 pub fn registry(mailer: Mailer) -> Registry {
-    Registry::new().register(PasswordResetMail { mailer: mailer.clone() }).register(SendMail { mailer })
+    Registry::new()
+        .register(InvitationMail { mailer: mailer.clone() })
+        .register(PasswordResetMail { mailer: mailer.clone() })
+        .register(SendMail { mailer })
 }

@@ -1,0 +1,15 @@
+-- Invitations to a group by e-mail: single use, 7 days. The token's hash is replaced each
+-- time the mail is (re)sent, so only the newest link works.
+CREATE TABLE invitations (
+    id          BLOB PRIMARY KEY NOT NULL,
+    group_id    BLOB NOT NULL REFERENCES groups (id) ON DELETE CASCADE,
+    email       TEXT NOT NULL,
+    role        TEXT NOT NULL CHECK (role IN ('admin', 'member')),
+    token_hash  TEXT NOT NULL UNIQUE,
+    invited_by  BLOB REFERENCES users (id) ON DELETE SET NULL,
+    created_at  TEXT NOT NULL,
+    expires_at  TEXT NOT NULL,
+    accepted_at TEXT,
+    revoked_at  TEXT
+) STRICT;
+CREATE INDEX invitations_group ON invitations (group_id);
