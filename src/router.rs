@@ -76,6 +76,7 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(admin::users::update_user))
         .routes(routes!(admin::users::unlock_user))
         .routes(routes!(admin::users::reset_mfa))
+        .routes(routes!(admin::users::user_groups))
         .routes(routes!(admin::audit::list_audit))
         .routes(routes!(admin::audit::export_audit))
         .split_for_parts()

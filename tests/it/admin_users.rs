@@ -84,5 +84,15 @@ on_both! {
         let problem = expect_problem(patch_user(&app, &bo, &ana_id, json!({ "role": "owner" })).await, 422).await;
         assert_eq!(problem["errors"][0]["field"], "role");
         expect_problem(patch_user(&app, &bo, &uuid::Uuid::nil().to_string(), json!({ "is_active": false })).await, 404).await;
+
+        // A super admin sees which groups a user is in, with the role in each.
+        let created = app.send(reqwest::Method::POST, "/api/v1/groups", &bo, Some(json!({ "name": "Ops" }))).await;
+        assert_eq!(created.status(), 201);
+        let groups: Value = app.send(reqwest::Method::GET, &format!("/api/v1/admin/users/{bo_id}/groups"), &bo, None).await.json().await.expect("json");
+        assert_eq!(groups["items"][0]["slug"], "ops");
+        assert_eq!(groups["items"][0]["my_role"], "admin");
+        let none: Value = app.send(reqwest::Method::GET, &format!("/api/v1/admin/users/{ana_id}/groups"), &bo, None).await.json().await.expect("json");
+        assert!(none["items"].as_array().expect("items").is_empty());
+        expect_problem(app.send(reqwest::Method::GET, &format!("/api/v1/admin/users/{bo_id}/groups"), &admin, None).await, 403).await;
     }
 }

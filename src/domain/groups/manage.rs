@@ -133,6 +133,21 @@ pub async fn authorize(state: &AppState, who: &Authenticated, id: Uuid, action: 
     load_for(state, who, id, action).await.map(|_| ())
 }
 
+/// `GET /api/v1/admin/users/{id}/groups` (super admins): a user's live groups, with the
+/// user's role in each as `my_role`.
+pub async fn groups_of_user(state: &AppState, user_id: Uuid) -> AppResult<Vec<GroupResponse>> {
+    let rows: Vec<Listed> = sql(concat!(
+        "SELECT ",
+        group_columns!(),
+        ", m.role AS my_role FROM groups g JOIN memberships m ON m.group_id = g.id AND m.deleted_at IS NULL \
+         WHERE m.user_id = $1 AND g.deleted_at IS NULL ORDER BY lower(g.name), g.id"
+    ))
+    .bind(user_id)
+    .fetch_all(&state.db)
+    .await?;
+    Ok(rows.into_iter().map(|r| r.group.to_response(r.my_role.as_deref().map(parse_role))).collect())
+}
+
 /// `GET /api/v1/groups/{id}`.
 pub async fn get_group(state: &AppState, who: &Authenticated, id: Uuid) -> AppResult<GroupResponse> {
     let (group, my_role) = load_for(state, who, id, GroupAction::Read).await?;

@@ -12,5 +12,7 @@ pub use invitations::{
     INVITATION_JOB, accept_invitation, change_invitation, create_invitation, list_invitations, register_by_invitation,
     send_invitation_mail,
 };
-pub use manage::{authorize, create_group, delete_group, get_group, list_groups, restore_group, update_group};
+pub use manage::{
+    authorize, create_group, delete_group, get_group, groups_of_user, list_groups, restore_group, update_group,
+};
 pub use members::{add_member, list_members, remove_member, set_member_role};

@@ -3,7 +3,7 @@
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use dayline_api_types::{AdminUpdateUserRequest, Problem, UserList, UserListQuery, UserResponse};
+use dayline_api_types::{AdminUpdateUserRequest, GroupList, Problem, UserList, UserListQuery, UserResponse};
 use uuid::Uuid;
 
 use crate::auth::policy::require_super_admin;
@@ -88,4 +88,22 @@ pub async fn reset_mfa(
     require_step_up(&who, state.clock.now())?;
     crate::domain::mfa::reset_second_factors(&state, actor.for_user(&who), id).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// The groups a user belongs to, with their role in each.
+#[utoipa::path(get, path = "/api/v1/admin/users/{id}/groups", tag = "admin", security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "User id")),
+    responses((status = 200, body = GroupList), (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn user_groups(
+    State(state): State<AppState>,
+    CurrentUser(who): CurrentUser,
+    Path(id): Path<Uuid>,
+) -> AppResult<Json<GroupList>> {
+    require_super_admin(&who)?;
+    let exists: Option<(Uuid,)> =
+        dayline_db::sql("SELECT id FROM users WHERE id = $1").bind(id).fetch_optional(&state.db).await?;
+    if exists.is_none() {
+        return Err(crate::error::AppError::NotFound);
+    }
+    Ok(Json(GroupList { items: crate::domain::groups::groups_of_user(&state, id).await? }))
 }
