@@ -57,7 +57,14 @@ impl Background {
                 catch_up: Duration::from_secs(settings.scheduler_catch_up_secs),
                 ..SchedulerConfig::default()
             };
-            tasks.push(tokio::spawn(Scheduler::new(db.clone(), config).run(stopped)));
+            let scheduler = Scheduler::new(db.clone(), config);
+            let db = db.clone();
+            tasks.push(tokio::spawn(async move {
+                if let Err(e) = crate::jobs::system::ensure_system_schedules(&db).await {
+                    tracing::error!(error = %e, "could not register the system schedules");
+                }
+                scheduler.run(stopped).await;
+            }));
         }
         Ok(Background { stop, tasks })
     }

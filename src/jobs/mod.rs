@@ -6,6 +6,7 @@ pub mod kinds;
 pub mod recurrence;
 mod registry;
 pub mod scheduler;
+pub mod system;
 mod worker;
 
 pub use backoff::retry_delay;

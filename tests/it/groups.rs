@@ -7,8 +7,10 @@ use std::sync::Arc;
 
 use chrono::Duration;
 use dayline_api_types::GlobalRole;
-use dayline_db::TestClock;
+use dayline_db::{Clock, TestClock};
 use serde_json::{Value, json};
+
+use dayline::background::{Background, Roles};
 
 use crate::support::{Options, PASSWORD, TestApp, expect_problem, spawn_app_with};
 
@@ -140,6 +142,39 @@ on_both! {
         assert_eq!(restored.status(), 200);
         assert_eq!(app.send(Method::GET, &path, &bo, None).await.status(), 200);
         expect_problem(app.send(Method::POST, &format!("{path}/restore"), &admin, None).await, 409).await;
+    }
+
+    async fn deleted_groups_are_purged_after_30_days(backend: Backend) {
+        let clock = Arc::new(TestClock::new(chrono::Utc::now()));
+        let app = spawn_app_with(backend, Options { clock: clock.clone(), ..Options::default() }).await;
+        app.complete_setup().await;
+        let (admin, secret) = app.admin_with_totp().await;
+        let background = Background::start(&app.state.db, &app.state.settings, Roles { worker: true, scheduler: true }).expect("start");
+        let mut paths = Vec::new();
+        for name in ["Old", "Recent"] {
+            let group: Value = app.send(Method::POST, "/api/v1/groups", &admin, Some(json!({ "name": name }))).await.json().await.expect("json");
+            paths.push(format!("/api/v1/groups/{}", group["id"].as_str().expect("id")));
+        }
+        assert_eq!(app.send(Method::DELETE, &paths[0], &admin, None).await.status(), 204);
+        clock.advance(Duration::days(20));
+        let admin = app.sign_in_with_totp("ana@example.com", PASSWORD, &secret, 0).await;
+        assert_eq!(app.send(Method::DELETE, &paths[1], &admin, None).await.status(), 204);
+        // A minute past the daily 03:30 UTC run, 31 days after the first deletion: that run
+        // is inside the scheduler's catch-up window, the ones missed before it are not.
+        let started = clock.now() - Duration::days(20);
+        let mut target = (started + Duration::days(31)).date_naive().and_hms_opt(3, 31, 0).expect("time").and_utc();
+        if target < started + Duration::days(31) {
+            target += Duration::days(1);
+        }
+        clock.advance(target - clock.now());
+        // The first was deleted over 31 days ago: gone, even before the purge runs; the second is not.
+        let admin = app.sign_in_with_totp("ana@example.com", PASSWORD, &secret, 0).await;
+        expect_problem(app.send(Method::POST, &format!("{}/restore", paths[0]), &admin, None).await, 404).await;
+        assert!(crate::support::eventually(|| async { app.count("SELECT COUNT(*) FROM groups").await == 1 }).await, "purged");
+        assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'group.purged'").await, 1);
+        assert_eq!(app.count("SELECT COUNT(*) FROM memberships").await, 1, "with its memberships");
+        assert_eq!(app.send(Method::POST, &format!("{}/restore", paths[1]), &admin, None).await.status(), 200);
+        background.stop().await;
     }
 
     async fn group_creation_can_be_limited_to_super_admins(backend: Backend) {

@@ -252,8 +252,12 @@ pub async fn restore_group(
     id: Uuid,
 ) -> AppResult<GroupResponse> {
     let mut tx = state.db.begin(actor).await?;
-    let (_, my_role) = load_for_change(state, &mut tx, who, id, GroupAction::Restore).await?;
+    let (group, my_role) = load_for_change(state, &mut tx, who, id, GroupAction::Restore).await?;
     let now = tx.now();
+    if group.deleted_at.is_some_and(|at| now - at >= super::purge::RESTORABLE_FOR) {
+        // Past the 30 days: as good as purged, whether or not the purge job has run yet.
+        return Err(AppError::NotFound);
+    }
     let row: GroupRow =
         sql(concat!("UPDATE groups SET deleted_at = NULL, updated_at = $1 WHERE id = $2", returning_group!()))
             .bind(now)

@@ -6,6 +6,7 @@ mod fields;
 mod invitations;
 mod manage;
 mod members;
+mod purge;
 mod row;
 
 pub use invitations::{
@@ -16,3 +17,4 @@ pub use manage::{
     authorize, create_group, delete_group, get_group, groups_of_user, list_groups, restore_group, update_group,
 };
 pub use members::{add_member, list_members, remove_member, set_member_role};
+pub use purge::{RESTORABLE_FOR, purge_deleted_groups};

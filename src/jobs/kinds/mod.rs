@@ -2,10 +2,12 @@
 
 mod invitation_mail;
 mod password_reset_mail;
+mod purge_groups;
 mod send_mail;
 
 pub use invitation_mail::InvitationMail;
 pub use password_reset_mail::PasswordResetMail;
+pub use purge_groups::{PURGE_GROUPS_JOB, PurgeGroups};
 pub use send_mail::SendMail;
 
 use super::Registry;
@@ -16,5 +18,6 @@ pub fn registry(mailer: Mailer) -> Registry {
     Registry::new()
         .register(InvitationMail { mailer: mailer.clone() })
         .register(PasswordResetMail { mailer: mailer.clone() })
+        .register(PurgeGroups)
         .register(SendMail { mailer })
 }

@@ -1,0 +1,28 @@
+//! Schedules Dayline itself needs, registered by every process with the scheduler role
+//! (an upsert by key, so several schedulers agree).
+
+use chrono_tz::UTC;
+use dayline_db::Db;
+use serde_json::json;
+
+use super::kinds::PURGE_GROUPS_JOB;
+use super::recurrence::Weekdays;
+use super::scheduler::{ScheduleSpec, Timing, set_schedule};
+
+pub async fn ensure_system_schedules(db: &Db) -> anyhow::Result<()> {
+    let mut tx = db.begin_bookkeeping().await?;
+    set_schedule(
+        &mut tx,
+        ScheduleSpec {
+            key: "system:groups-purge".to_owned(),
+            kind: PURGE_GROUPS_JOB,
+            group_id: None,
+            payload: json!({}),
+            zone: UTC,
+            timing: Timing::Daily { at: "03:30".to_owned(), weekdays: Weekdays::ALL },
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
