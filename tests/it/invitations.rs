@@ -2,18 +2,14 @@
 //! join under the default `invite` policy) or adds an existing one; tokens are single use,
 //! bound to their address, revocable, replaced by a resend, and expire after 7 days.
 
-use std::sync::Arc;
-
 use chrono::Duration;
-use dayline::background::{Background, Roles};
 use dayline_api_types::GlobalRole;
-use dayline_db::TestClock;
 use mail_parser::MessageParser;
 use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::support::smtp::SmtpSink;
-use crate::support::{Options, PASSWORD, TestApp, eventually, expect_problem, spawn_app_with};
+use crate::support::{Options, PASSWORD, TestApp, eventually, expect_problem, spawn_app_with, spawn_app_with_mail};
 
 /// The token of the `n`th mail (counting from 0) sent to `to`.
 async fn token_for(sink: &SmtpSink, to: &str, n: usize) -> String {
@@ -36,20 +32,9 @@ async fn register(app: &TestApp, token: &str, name: &str, password: &str) -> req
 
 on_both! {
     async fn invitations_bring_people_into_a_group_once_each(backend: Backend) {
-        let sink = SmtpSink::start().await;
-        let clock = Arc::new(TestClock::new(chrono::Utc::now()));
-        let url = sink.url();
-        let app = spawn_app_with(backend, Options {
-            clock: clock.clone(),
-            configure: Box::new(move |s| {
-                s.smtp_url = Some(url.into());
-                s.worker_queues = vec!["mail:1".to_owned()];
-            }),
-        }).await;
-        app.complete_setup().await;
+        let (app, clock, sink, background) = spawn_app_with_mail(backend).await;
         app.create_user("bo@example.com", "Bo Berg", GlobalRole::User).await;
         app.create_user("carla@example.com", "Carla Costa", GlobalRole::User).await;
-        let background = Background::start(&app.state.db, &app.state.settings, Roles { worker: true, scheduler: false }).expect("worker");
         let bo = app.access_token("bo@example.com", PASSWORD).await;
         let carla = app.access_token("carla@example.com", PASSWORD).await;
         let group: Value = app.send(Method::POST, "/api/v1/groups", &bo, Some(json!({ "name": "Ops" }))).await.json().await.expect("json");

@@ -1,15 +1,11 @@
 //! Forgotten passwords: the same answer for any address, a single-use link by real mail
 //! that expires after 30 minutes, and what a reset does to sessions, on both backends.
 
-use std::sync::Arc;
-
-use dayline::background::{Background, Roles};
-use dayline_db::TestClock;
 use mail_parser::MessageParser;
 use serde_json::json;
 
 use crate::support::smtp::SmtpSink;
-use crate::support::{Options, PASSWORD, TestApp, eventually, expect_problem, spawn_app_with};
+use crate::support::{Options, PASSWORD, TestApp, eventually, expect_problem, spawn_app_with, spawn_app_with_mail};
 
 async fn forgot(app: &TestApp, email: &str) -> reqwest::Response {
     app.post_json("/api/v1/auth/password/forgot", &json!({ "email": email })).await
@@ -34,18 +30,7 @@ fn token_in(text: &str) -> String {
 
 on_both! {
     async fn a_reset_link_by_mail_sets_a_new_password_once_and_ends_every_session(backend: Backend) {
-        let sink = SmtpSink::start().await;
-        let clock = Arc::new(TestClock::new(chrono::Utc::now()));
-        let url = sink.url();
-        let app = spawn_app_with(backend, Options {
-            clock: clock.clone(),
-            configure: Box::new(move |s| {
-                s.smtp_url = Some(url.into());
-                s.worker_queues = vec!["mail:1".to_owned()];
-            }),
-        }).await;
-        app.complete_setup().await;
-        let background = Background::start(&app.state.db, &app.state.settings, Roles { worker: true, scheduler: false }).expect("worker");
+        let (app, clock, sink, background) = spawn_app_with_mail(backend).await;
         let old_session = app.access_token("ana@example.com", PASSWORD).await;
 
         // Known and unknown addresses get the same answer.

@@ -1,6 +1,9 @@
 //! Checks for group fields; each failure names its field.
 
-use dayline_api_types::FieldError;
+use dayline_api_types::{FieldError, UpdateGroupRequest};
+
+use super::row::GroupRow;
+use crate::error::AppError;
 
 pub const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 pub const DEFAULT_DAYS: &str = "mon,tue,wed,thu,fri";
@@ -85,6 +88,68 @@ pub fn days(raw: &[String]) -> Result<String, FieldError> {
         return Err(error("checkin_days", "name at least one day"));
     }
     Ok(days.join(","))
+}
+
+/// A group's settings as stored.
+#[derive(Debug, Clone)]
+pub struct GroupSettings {
+    pub name: String,
+    pub slug: String,
+    pub description: String,
+    pub timezone: String,
+    pub days: String,
+    pub checkin_time: String,
+    pub summary_time: String,
+    pub require_admin_mfa: bool,
+}
+
+impl GroupSettings {
+    /// A new group's settings before the request's fields (name and slug come from it).
+    pub fn defaults() -> Self {
+        Self {
+            name: String::new(),
+            slug: String::new(),
+            description: String::new(),
+            timezone: "UTC".to_owned(),
+            days: DEFAULT_DAYS.to_owned(),
+            checkin_time: DEFAULT_CHECKIN_TIME.to_owned(),
+            summary_time: DEFAULT_SUMMARY_TIME.to_owned(),
+            require_admin_mfa: false,
+        }
+    }
+
+    pub fn of(row: &GroupRow) -> Self {
+        Self {
+            name: row.name.clone(),
+            slug: row.slug.clone(),
+            description: row.description.clone(),
+            timezone: row.timezone.clone(),
+            days: row.checkin_days.clone(),
+            checkin_time: row.checkin_time.clone(),
+            summary_time: row.summary_time.clone(),
+            require_admin_mfa: row.require_admin_mfa,
+        }
+    }
+
+    /// These settings with every field `changes` sends, each checked; all bad fields are
+    /// named in one 422.
+    pub fn changed(mut self, changes: &UpdateGroupRequest) -> Result<Self, AppError> {
+        let mut errors = Vec::new();
+        let mut apply = |checked: Option<Result<String, FieldError>>, slot: &mut String| match checked {
+            Some(Ok(value)) => *slot = value,
+            Some(Err(error)) => errors.push(error),
+            None => {}
+        };
+        apply(changes.name.as_deref().map(name), &mut self.name);
+        apply(changes.slug.as_deref().map(slug), &mut self.slug);
+        apply(changes.description.as_deref().map(description), &mut self.description);
+        apply(changes.timezone.as_deref().map(timezone), &mut self.timezone);
+        apply(changes.checkin_days.as_deref().map(days), &mut self.days);
+        apply(changes.checkin_time.as_deref().map(|t| time("checkin_time", t)), &mut self.checkin_time);
+        apply(changes.summary_time.as_deref().map(|t| time("summary_time", t)), &mut self.summary_time);
+        self.require_admin_mfa = changes.require_admin_mfa.unwrap_or(self.require_admin_mfa);
+        if errors.is_empty() { Ok(self) } else { Err(AppError::Validation(errors)) }
+    }
 }
 
 #[cfg(test)]

@@ -1,22 +1,17 @@
 //! Creating, listing, changing, deleting and restoring groups.
 
-use dayline_api_types::{CreateGroupRequest, FieldError, GroupResponse, GroupRole, UpdateGroupRequest};
+use dayline_api_types::{CreateGroupRequest, GroupResponse, GroupRole, UpdateGroupRequest};
 use dayline_db::{ActorContext, AuditEntry, new_id, sql};
 use serde_json::json;
 use uuid::Uuid;
 
 use super::access::{load_for, load_for_change, slug_taken};
-use super::fields;
+use super::fields::{self, GroupSettings};
 use super::row::{GroupRow, group_columns, parse_role, returning_group};
 use crate::auth::policy::GroupAction;
 use crate::domain::sessions::Authenticated;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
-
-/// Collects every field error rather than stopping at the first.
-fn collect<T>(errors: &mut Vec<FieldError>, result: Result<T, FieldError>) -> Option<T> {
-    result.map_err(|e| errors.push(e)).ok()
-}
 
 /// `POST /api/v1/groups`: the creator becomes its admin.
 pub async fn create_group(
@@ -28,37 +23,23 @@ pub async fn create_group(
     if state.settings.group_creation == crate::config::GroupCreation::SuperAdmins && !who.is_super_admin {
         return Err(AppError::Forbidden("On this instance only super admins create groups.".to_owned()));
     }
-    let mut errors = Vec::new();
-    let name = collect(&mut errors, fields::name(&request.name));
-    let chosen_slug = match &request.slug {
-        Some(slug) => collect(&mut errors, fields::slug(slug)).map(Some),
-        None => Some(None),
+    let changes = UpdateGroupRequest {
+        name: Some(request.name),
+        slug: request.slug.clone(),
+        description: request.description,
+        timezone: request.timezone,
+        checkin_days: request.checkin_days,
+        checkin_time: request.checkin_time,
+        summary_time: request.summary_time,
+        require_admin_mfa: request.require_admin_mfa,
     };
-    let description = collect(&mut errors, fields::description(request.description.as_deref().unwrap_or("")));
-    let timezone = collect(&mut errors, fields::timezone(request.timezone.as_deref().unwrap_or("UTC")));
-    let days = match &request.checkin_days {
-        Some(days) => collect(&mut errors, fields::days(days)),
-        None => Some(fields::DEFAULT_DAYS.to_owned()),
-    };
-    let checkin = collect(
-        &mut errors,
-        fields::time("checkin_time", request.checkin_time.as_deref().unwrap_or(fields::DEFAULT_CHECKIN_TIME)),
-    );
-    let summary = collect(
-        &mut errors,
-        fields::time("summary_time", request.summary_time.as_deref().unwrap_or(fields::DEFAULT_SUMMARY_TIME)),
-    );
-    let (Some(name), Some(chosen_slug), Some(description), Some(timezone), Some(days), Some(checkin), Some(summary)) =
-        (name, chosen_slug, description, timezone, days, checkin, summary)
-    else {
-        return Err(AppError::Validation(errors));
-    };
-    let slug = match chosen_slug {
-        Some(slug) if slug_taken(&state.db, &slug, None).await? => {
+    let mut settings = GroupSettings::defaults().changed(&changes)?;
+    settings.slug = match request.slug {
+        Some(_) if slug_taken(&state.db, &settings.slug, None).await? => {
             return Err(AppError::invalid("slug", "is already taken by another group"));
         }
-        Some(slug) => slug,
-        None => free_slug(state, &fields::slugify(&name)).await?,
+        Some(_) => settings.slug,
+        None => free_slug(state, &fields::slugify(&settings.name)).await?,
     };
     let mut tx = state.db.begin(actor).await?;
     let now = tx.now();
@@ -69,14 +50,14 @@ pub async fn create_group(
         returning_group!()
     ))
     .bind(id)
-    .bind(name)
-    .bind(slug)
-    .bind(description)
-    .bind(timezone)
-    .bind(days)
-    .bind(checkin)
-    .bind(summary)
-    .bind(request.require_admin_mfa.unwrap_or(false))
+    .bind(settings.name)
+    .bind(settings.slug)
+    .bind(settings.description)
+    .bind(settings.timezone)
+    .bind(settings.days)
+    .bind(settings.checkin_time)
+    .bind(settings.summary_time)
+    .bind(settings.require_admin_mfa)
     .bind(who.user_id)
     .bind(now)
     .fetch_one(&mut tx)
@@ -164,35 +145,8 @@ pub async fn update_group(
 ) -> AppResult<GroupResponse> {
     let mut tx = state.db.begin(actor).await?;
     let (current, my_role) = load_for_change(state, &mut tx, who, id, GroupAction::Administer).await?;
-    let mut errors = Vec::new();
-    let name = request.name.as_deref().map_or(Some(current.name.clone()), |v| collect(&mut errors, fields::name(v)));
-    let slug = request.slug.as_deref().map_or(Some(current.slug.clone()), |v| collect(&mut errors, fields::slug(v)));
-    let description = request
-        .description
-        .as_deref()
-        .map_or(Some(current.description.clone()), |v| collect(&mut errors, fields::description(v)));
-    let timezone = request
-        .timezone
-        .as_deref()
-        .map_or(Some(current.timezone.clone()), |v| collect(&mut errors, fields::timezone(v)));
-    let days = request
-        .checkin_days
-        .as_deref()
-        .map_or(Some(current.checkin_days.clone()), |v| collect(&mut errors, fields::days(v)));
-    let checkin = request
-        .checkin_time
-        .as_deref()
-        .map_or(Some(current.checkin_time.clone()), |v| collect(&mut errors, fields::time("checkin_time", v)));
-    let summary = request
-        .summary_time
-        .as_deref()
-        .map_or(Some(current.summary_time.clone()), |v| collect(&mut errors, fields::time("summary_time", v)));
-    let (Some(name), Some(slug), Some(description), Some(timezone), Some(days), Some(checkin), Some(summary)) =
-        (name, slug, description, timezone, days, checkin, summary)
-    else {
-        return Err(AppError::Validation(errors));
-    };
-    if slug != current.slug && slug_taken(&state.db, &slug, Some(id)).await? {
+    let settings = GroupSettings::of(&current).changed(&request)?;
+    if settings.slug != current.slug && slug_taken(&state.db, &settings.slug, Some(id)).await? {
         return Err(AppError::invalid("slug", "is already taken by another group"));
     }
     let now = tx.now();
@@ -201,14 +155,14 @@ pub async fn update_group(
          checkin_time = $6, summary_time = $7, require_admin_mfa = $8, updated_at = $9 WHERE id = $10",
         returning_group!()
     ))
-    .bind(name)
-    .bind(slug)
-    .bind(description)
-    .bind(timezone)
-    .bind(days)
-    .bind(checkin)
-    .bind(summary)
-    .bind(request.require_admin_mfa.unwrap_or(current.require_admin_mfa))
+    .bind(settings.name)
+    .bind(settings.slug)
+    .bind(settings.description)
+    .bind(settings.timezone)
+    .bind(settings.days)
+    .bind(settings.checkin_time)
+    .bind(settings.summary_time)
+    .bind(settings.require_admin_mfa)
     .bind(now)
     .bind(id)
     .fetch_one(&mut tx)

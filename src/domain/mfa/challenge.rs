@@ -9,7 +9,7 @@ use dayline_db::{ActorContext, AuditEntry, WriteTx, new_id, sql};
 use uuid::Uuid;
 
 use super::passkeys::start_passkey_check;
-use super::proof::{factor_kinds, prove};
+use super::proof::{FactorKinds, prove};
 use crate::auth::refresh_token;
 use crate::domain::sessions::{invalid_credentials, start_session};
 use crate::error::AppResult;
@@ -27,10 +27,15 @@ fn mode_name(mode: SessionMode) -> &'static str {
     }
 }
 
-/// Stores a challenge for `user_id` inside the password step's transaction.
-pub async fn create_challenge(tx: &mut WriteTx, user_id: Uuid, mode: SessionMode) -> AppResult<MfaChallenge> {
-    let (totp, passkeys) = factor_kinds(tx, user_id).await?;
-    let methods = [(totp, "totp"), (passkeys, "webauthn"), (true, "backup_code")]
+/// Stores a challenge for `user_id` inside the password step's transaction; `kinds` name the
+/// methods the account can answer with.
+pub async fn create_challenge(
+    tx: &mut WriteTx,
+    user_id: Uuid,
+    mode: SessionMode,
+    kinds: FactorKinds,
+) -> AppResult<MfaChallenge> {
+    let methods = [(kinds.totp, "totp"), (kinds.passkeys > 0, "webauthn"), (true, "backup_code")]
         .into_iter()
         .filter(|(on, _)| *on)
         .map(|(_, name)| name.to_owned())

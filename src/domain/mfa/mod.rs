@@ -14,7 +14,7 @@ pub use challenge::{MFA_TOKEN_LIFETIME, create_challenge, finish_challenge, star
 pub use passkeys::{
     delete_passkey, finish_passkey_registration, list_passkeys, rename_passkey, start_passkey_registration,
 };
-pub use proof::has_second_factor;
+pub use proof::{FactorKinds, factor_kinds, has_second_factor};
 pub use status::{mfa_status, reset_second_factors, reset_second_factors_in};
 pub use step_up::{STEP_UP_VALIDITY, require_step_up, start_step_up_passkey_check, step_up};
 pub use totp::{confirm_totp, disable_totp, start_totp_enrolment};

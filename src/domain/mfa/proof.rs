@@ -2,7 +2,7 @@
 //! once) or a backup code (each code once). Failures are throttled like passwords.
 
 use dayline_api_types::SecondFactor;
-use dayline_db::{AuditEntry, WriteTx, sql};
+use dayline_db::{AuditEntry, Source, WriteTx, sql};
 use secrecy::SecretString;
 use serde_json::json;
 use uuid::Uuid;
@@ -24,19 +24,34 @@ pub enum Proved {
 
 /// Whether the user has a confirmed authenticator or a passkey.
 pub async fn has_second_factor(tx: &mut WriteTx, user_id: Uuid) -> AppResult<bool> {
-    let (totp, passkeys) = factor_kinds(tx, user_id).await?;
-    Ok(totp || passkeys)
+    let kinds = factor_kinds(tx, user_id).await?;
+    Ok(kinds.any())
 }
 
-/// Whether the user has a confirmed authenticator, and whether they have a passkey.
-pub async fn factor_kinds(tx: &mut WriteTx, user_id: Uuid) -> AppResult<(bool, bool)> {
+/// Which kinds of second factor a user has.
+#[derive(Debug, Clone, Copy)]
+pub struct FactorKinds {
+    /// A confirmed TOTP authenticator.
+    pub totp: bool,
+    /// How many passkeys.
+    pub passkeys: i64,
+}
+
+impl FactorKinds {
+    pub fn any(self) -> bool {
+        self.totp || self.passkeys > 0
+    }
+}
+
+/// Reads [`FactorKinds`] in a transaction or from the read pool.
+pub async fn factor_kinds<'a>(on: impl Into<Source<'a>>, user_id: Uuid) -> AppResult<FactorKinds> {
     let (totp, passkeys): (i64, i64) =
         sql("SELECT (SELECT COUNT(*) FROM totp_credentials WHERE user_id = $1 AND confirmed_at IS NOT NULL), \
                 (SELECT COUNT(*) FROM passkeys WHERE user_id = $1)")
         .bind(user_id)
-        .fetch_one(&mut *tx)
+        .fetch_one(on)
         .await?;
-    Ok((totp > 0, passkeys > 0))
+    Ok(FactorKinds { totp: totp > 0, passkeys })
 }
 
 fn throttle_key(user_id: Uuid) -> String {

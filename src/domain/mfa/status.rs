@@ -4,6 +4,7 @@ use dayline_api_types::MfaStatus;
 use dayline_db::{ActorContext, AuditEntry, WriteTx, sql};
 use uuid::Uuid;
 
+use super::proof::factor_kinds;
 use super::totp::remove_factors;
 use crate::domain::sessions::Authenticated;
 use crate::error::{AppError, AppResult};
@@ -17,15 +18,10 @@ pub async fn mfa_status(state: &AppState, who: &Authenticated) -> AppResult<MfaS
             .bind(who.user_id)
             .fetch_one(&state.db)
             .await?;
-    let (totp_enabled, passkeys): (i64, i64) =
-        sql("SELECT (SELECT COUNT(*) FROM totp_credentials WHERE user_id = $1 AND confirmed_at IS NOT NULL), \
-                (SELECT COUNT(*) FROM passkeys WHERE user_id = $1)")
-        .bind(who.user_id)
-        .fetch_one(&state.db)
-        .await?;
+    let kinds = factor_kinds(&state.db, who.user_id).await?;
     Ok(MfaStatus {
-        totp_enabled: totp_enabled > 0,
-        passkeys,
+        totp_enabled: kinds.totp,
+        passkeys: kinds.passkeys,
         backup_codes_remaining,
         enrolment_required: who.is_super_admin && !who.has_second_factor,
     })

@@ -5,7 +5,7 @@ use dayline_db::{ActorContext, AuditEntry, sql};
 use uuid::Uuid;
 
 use super::backup::replace_codes;
-use super::proof::{has_second_factor, prove, totp_context};
+use super::proof::{factor_kinds, has_second_factor, prove, totp_context};
 use crate::auth::totp;
 use crate::domain::account::check_password;
 use crate::domain::sessions::Authenticated;
@@ -19,7 +19,7 @@ pub async fn start_totp_enrolment(
     who: &Authenticated,
 ) -> AppResult<TotpEnrolment> {
     let mut tx = state.db.begin(actor).await?;
-    if has_second_factor(&mut tx, who.user_id).await? {
+    if factor_kinds(&mut tx, who.user_id).await?.totp {
         return Err(AppError::Conflict(
             "An authenticator is already set up; remove it first to set up another.".to_owned(),
         ));
@@ -84,7 +84,7 @@ pub async fn disable_totp(
 ) -> AppResult<()> {
     check_password(state, who.user_id, "password", request.password).await?;
     let mut tx = state.db.begin(actor).await?;
-    if !has_second_factor(&mut tx, who.user_id).await? {
+    if !factor_kinds(&mut tx, who.user_id).await?.totp {
         return Err(AppError::NotFound);
     }
     let factor = SecondFactor { code: request.code, backup_code: request.backup_code, webauthn: None };

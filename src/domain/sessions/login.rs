@@ -93,8 +93,9 @@ pub async fn login(state: &AppState, actor: ActorContext, request: LoginRequest)
     };
 
     state.login_throttle.forget(&email);
-    if crate::domain::mfa::has_second_factor(&mut tx, account.id).await? {
-        let challenge = crate::domain::mfa::create_challenge(&mut tx, account.id, request.session).await?;
+    let kinds = crate::domain::mfa::factor_kinds(&mut tx, account.id).await?;
+    if kinds.any() {
+        let challenge = crate::domain::mfa::create_challenge(&mut tx, account.id, request.session, kinds).await?;
         tx.audit(AuditEntry::new("auth.password_verified", "user", Some(account.id))).await?;
         tx.commit().await?;
         return Ok(LoginOutcome::SecondFactorRequired(challenge));

@@ -68,6 +68,28 @@ impl Default for Options {
     }
 }
 
+/// A server on the test clock whose mail goes to a real SMTP sink, with a worker for the
+/// mail queue running (stop it at the end of the test).
+pub async fn spawn_app_with_mail(
+    backend: Backend,
+) -> (TestApp, Arc<dayline_db::TestClock>, smtp::SmtpSink, dayline::background::Background) {
+    let sink = smtp::SmtpSink::start().await;
+    let clock = Arc::new(dayline_db::TestClock::new(chrono::Utc::now()));
+    let url = sink.url();
+    let options = Options {
+        clock: clock.clone(),
+        configure: Box::new(move |s| {
+            s.smtp_url = Some(url.into());
+            s.worker_queues = vec!["mail:1".to_owned()];
+        }),
+    };
+    let app = spawn_app_with(backend, options).await;
+    app.complete_setup().await;
+    let roles = dayline::background::Roles { worker: true, scheduler: false };
+    let background = dayline::background::Background::start(&app.state.db, &app.state.settings, roles).expect("worker");
+    (app, clock, sink, background)
+}
+
 pub async fn spawn_app(backend: Backend) -> TestApp {
     spawn_app_with(backend, Options::default()).await
 }
