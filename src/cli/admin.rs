@@ -50,7 +50,7 @@ pub enum Action {
 async fn user_id(db: &dayline_db::Db, email: &str) -> anyhow::Result<uuid::Uuid> {
     let found: Option<(uuid::Uuid,)> = dayline_db::sql("SELECT id FROM users WHERE lower(email) = lower($1)")
         .bind(email.trim())
-        .fetch_optional(db)
+        .fetch_optional(db.read_as_system())
         .await?;
     let Some((id,)) = found else { bail!("no user with the e-mail address {email}") };
     Ok(id)

@@ -80,7 +80,7 @@ pub async fn complete(state: &AppState, actor: ActorContext, request: SetupReque
     }
     let (email, display_name, password) = parse_account(&request.email, &request.display_name, &request.password)?;
     let password_hash = state.passwords.hash(password.into_secret()).await?;
-    let mut tx = state.db.begin(actor).await?;
+    let mut tx = state.db.begin(actor.with_system_access()).await?;
     let user = create_user(
         &mut tx,
         NewUser { email, display_name, password_hash, role: GlobalRole::SuperAdmin, via: "setup" },

@@ -14,6 +14,7 @@ impl RequestContextExt for ActorContext {
     fn for_user(mut self, who: &crate::domain::sessions::Authenticated) -> ActorContext {
         self.user_id = Some(who.user_id);
         self.is_super_admin = who.is_super_admin;
+        self.is_system = false;
         self
     }
 }
@@ -45,6 +46,7 @@ impl<S: Send + Sync> FromRequestParts<S> for RequestContext {
         Ok(RequestContext(ActorContext {
             user_id: None,
             is_super_admin: false,
+            is_system: false,
             ip,
             user_agent,
             request_id: request_id::current(),

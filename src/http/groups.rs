@@ -169,7 +169,8 @@ pub async fn audit(
     groups::authorize(&state, &who, id, GroupAction::Administer).await?;
     let page = Page::parse(query.limit, query.cursor.as_deref())?;
     query.group_id = Some(id);
-    let mut items = crate::http::admin::audit::fetch_entries(&state, &query, page.after, page.fetch()).await?;
+    let mut items =
+        crate::http::admin::audit::fetch_entries(&state, who.row_access(), &query, page.after, page.fetch()).await?;
     let next_cursor = page.finish(&mut items, |e| e.id);
     Ok(Json(AuditList { items, next_cursor }))
 }

@@ -22,7 +22,7 @@ pub async fn get_me(State(state): State<AppState>, CurrentUser(who): CurrentUser
         "SELECT id, email, display_name, role, is_active, timezone, created_at FROM users WHERE id = $1",
     )
     .bind(who.user_id)
-    .fetch_optional(&state.db)
+    .fetch_optional(state.db.read_as(who.row_access()))
     .await?
     .ok_or(AppError::NotFound)?;
     Ok(Json(user.to_response()))

@@ -67,7 +67,7 @@ on_both! {
         assert_eq!(list(&app, &bo, "").await.status(), 200);
         for action in ["user.deactivated", "user.reactivated", "user.role_changed"] {
             let (n,): (i64,) = dayline_db::sql("SELECT COUNT(*) FROM audit_log WHERE action = $1")
-                .bind(action).fetch_one(&app.state.db).await.expect("count");
+                .bind(action).fetch_one(app.state.db.read_as_system()).await.expect("count");
             assert_eq!(n, 1, "{action} audited");
         }
 

@@ -28,7 +28,7 @@ on_both! {
         let created: Value = created.json().await.expect("json");
         let read = created["token"].as_str().expect("token").to_owned();
         assert!(read.starts_with("dl_pat_"), "a prefix secret scanners recognise");
-        let (stored,): (String,) = dayline_db::sql("SELECT token_hash FROM api_tokens").fetch_one(&app.state.db).await.expect("row");
+        let (stored,): (String,) = dayline_db::sql("SELECT token_hash FROM api_tokens").fetch_one(app.state.db.read_as_system()).await.expect("row");
         assert!(!stored.contains(&read[7..]), "stored hashed");
 
         let write: Value = create(&app, &session, json!({ "name": "writer", "scopes": ["write"] })).await.json().await.expect("json");
@@ -93,7 +93,7 @@ on_both! {
         assert_eq!(app.send(reqwest::Method::GET, "/api/v1/me", &token, None).await.status(), 200);
         let (admin, _) = app.admin_with_totp().await;
         let (bo_id,): (uuid::Uuid,) = dayline_db::sql("SELECT id FROM users WHERE email = 'bo@example.com'")
-            .fetch_one(&app.state.db).await.expect("id");
+            .fetch_one(app.state.db.read_as_system()).await.expect("id");
         let deactivated = app.send(reqwest::Method::PATCH, &format!("/api/v1/admin/users/{bo_id}"), &admin, Some(json!({ "is_active": false }))).await;
         assert_eq!(deactivated.status(), 200);
         expect_problem(app.send(reqwest::Method::GET, "/api/v1/me", &token, None).await, 401).await;

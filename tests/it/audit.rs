@@ -60,7 +60,7 @@ on_both! {
         assert_eq!(app.count("SELECT COUNT(*) FROM events").await, 0);
 
         // Committed: all three are there, the audit row naming the actor.
-        let actor = ActorContext { request_id: Some("req-1".to_owned()), ip: Some("192.0.2.1".to_owned()), ..Default::default() };
+        let actor = ActorContext { request_id: Some("req-1".to_owned()), ip: Some("192.0.2.1".to_owned()), ..ActorContext::system() };
         let mut tx = app.state.db.begin(actor).await.expect("begin");
         let id = insert_user(&mut tx, "kept@example.com").await;
         tx.audit(AuditEntry::new("user.created", "user", Some(id)).details(json!({"via": "test"}))).await.expect("audit");
@@ -71,7 +71,7 @@ on_both! {
         let row: (String, Option<String>, Option<String>, sqlx::types::Json<serde_json::Value>) =
             sql("SELECT action, request_id, actor_ip, details FROM audit_log WHERE target_id = $1")
                 .bind(id)
-                .fetch_one(&app.state.db)
+                .fetch_one(app.state.db.read_as_system())
                 .await
                 .expect("audit row");
         assert_eq!((row.0.as_str(), row.1.as_deref(), row.2.as_deref()), ("user.created", Some("req-1"), Some("192.0.2.1")));

@@ -196,7 +196,7 @@ on_both! {
         dayline_db::sql("UPDATE users SET password_hash = $1").bind(legacy.clone()).execute(&mut tx).await.expect("update");
         tx.commit().await.expect("commit");
         assert_eq!(login(&app, "ana@example.com", PASSWORD).await.status(), 200);
-        let (hash,): (String,) = dayline_db::sql("SELECT password_hash FROM users").fetch_one(&app.state.db).await.expect("row");
+        let (hash,): (String,) = dayline_db::sql("SELECT password_hash FROM users").fetch_one(app.state.db.read_as_system()).await.expect("row");
         assert_ne!(hash, legacy);
         assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{hash}");
         assert_eq!(login(&app, "ana@example.com", PASSWORD).await.status(), 200, "the new hash verifies");
@@ -239,7 +239,7 @@ on_both! {
         let jwks = app.get("/.well-known/jwks.json").await.text().await.expect("jwks");
         let issuer = app.state.settings.public_base_url();
         let claims = pyjwt_decode(&jwks, &token, &issuer).expect("PyJWT accepts the token");
-        let (user,): (uuid::Uuid,) = dayline_db::sql("SELECT id FROM users").fetch_one(&app.state.db).await.expect("user");
+        let (user,): (uuid::Uuid,) = dayline_db::sql("SELECT id FROM users").fetch_one(app.state.db.read_as_system()).await.expect("user");
         assert_eq!(claims["sub"], user.to_string());
         assert_eq!(claims["aud"], "dayline");
         // The same library refuses a token whose payload was altered, and a wrong audience.
@@ -344,7 +344,7 @@ on_both! {
         assert_eq!(locked["detail"], "Invalid credentials.");
         assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'auth.account_locked'").await, 1);
         let (payload,): (sqlx::types::Json<Value>,) =
-            dayline_db::sql("SELECT payload FROM jobs WHERE kind = 'mail.send'").fetch_one(&app.state.db).await.expect("mail job");
+            dayline_db::sql("SELECT payload FROM jobs WHERE kind = 'mail.send'").fetch_one(app.state.db.read_as_system()).await.expect("mail job");
         assert_eq!(payload.0["to"], "ana@example.com");
         assert_eq!(payload.0["template"]["name"], "account_locked");
 
@@ -357,7 +357,7 @@ on_both! {
             login(&app, "ana@example.com", "not the password").await;
         }
         assert_eq!(login(&app, "ana@example.com", PASSWORD).await.status(), 401);
-        let (id,): (uuid::Uuid,) = dayline_db::sql("SELECT id FROM users WHERE email = 'ana@example.com'").fetch_one(&app.state.db).await.expect("id");
+        let (id,): (uuid::Uuid,) = dayline_db::sql("SELECT id FROM users WHERE email = 'ana@example.com'").fetch_one(app.state.db.read_as_system()).await.expect("id");
         // The admin's first token has expired meanwhile (the clock moved 16 minutes).
         assert_eq!(me(&app, &admin).await.status(), 401);
         let admin = app.sign_in_with_totp("root@example.com", PASSWORD, &root_secret, 0).await;

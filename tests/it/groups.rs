@@ -29,7 +29,7 @@ async fn app(backend: crate::support::Backend) -> (TestApp, Arc<TestClock>) {
 async fn user_id(app: &TestApp, email: &str) -> String {
     let (id,): (uuid::Uuid,) = dayline_db::sql("SELECT id FROM users WHERE email = $1")
         .bind(email)
-        .fetch_one(&app.state.db)
+        .fetch_one(app.state.db.read_as_system())
         .await
         .expect("user");
     id.to_string()
@@ -101,7 +101,7 @@ on_both! {
         assert_eq!(rejoined.status(), 201);
 
         let trail: Vec<(String,)> = dayline_db::sql("SELECT action FROM audit_log WHERE group_id = $1 ORDER BY id")
-            .bind(uuid::Uuid::parse_str(&id).expect("uuid")).fetch_all(&app.state.db).await.expect("trail");
+            .bind(uuid::Uuid::parse_str(&id).expect("uuid")).fetch_all(app.state.db.read_as_system()).await.expect("trail");
         let trail: Vec<&str> = trail.iter().map(|(a,)| a.as_str()).collect();
         assert_eq!(trail, ["group.created", "membership.added", "membership.role_changed", "membership.left", "membership.added"]);
         // Group admins read that trail over HTTP; members may not.

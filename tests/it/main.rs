@@ -27,6 +27,7 @@ mod openapi;
 mod passkeys;
 mod password_reset;
 mod passwords;
+mod row_security;
 mod scheduler;
 mod schema;
 mod setup;

@@ -53,7 +53,7 @@ on_both! {
         let codes: Value = confirmed.json().await.expect("json");
         assert_eq!(codes["codes"].as_array().expect("codes").len(), 10);
         // The secret is encrypted at rest.
-        let (stored,): (String,) = dayline_db::sql("SELECT secret FROM totp_credentials").fetch_one(&app.state.db).await.expect("row");
+        let (stored,): (String,) = dayline_db::sql("SELECT secret FROM totp_credentials").fetch_one(app.state.db.read_as_system()).await.expect("row");
         assert!(!stored.contains(started["secret"].as_str().expect("secret")));
 
         // The password alone no longer signs in, and starts no session.
@@ -98,7 +98,7 @@ on_both! {
         assert_eq!(finish(&app, &mfa_token, json!({ "backup_code": upper })).await.status(), 200, "as typed, any case");
         assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'auth.backup_code_used'").await, 1);
         let (payload,): (sqlx::types::Json<Value>,) = dayline_db::sql("SELECT payload FROM jobs WHERE kind = 'mail.send'")
-            .fetch_one(&app.state.db).await.expect("mail");
+            .fetch_one(app.state.db.read_as_system()).await.expect("mail");
         assert_eq!((payload.0["to"].as_str(), payload.0["template"]["remaining"].as_i64()), (Some("bo@example.com"), Some(9)));
         let again = password_step(&app, "bo@example.com").await;
         expect_problem(finish(&app, &again, json!({ "backup_code": codes[0] })).await, 401).await;
@@ -163,7 +163,7 @@ on_both! {
         let (bo_secret, _) = app.enrol_totp(&app.access_token("bo@example.com", PASSWORD).await).await;
         let bo = app.sign_in_with_totp("bo@example.com", PASSWORD, &bo_secret, 1).await;
         let (bo_id,): (uuid::Uuid,) = dayline_db::sql("SELECT id FROM users WHERE email = 'bo@example.com'")
-            .fetch_one(&app.state.db).await.expect("id");
+            .fetch_one(app.state.db.read_as_system()).await.expect("id");
         let (admin, secret) = app.admin_with_totp().await;
         let user_path = format!("/api/v1/admin/users/{bo_id}");
         let deactivate = |active: bool| app.send(reqwest::Method::PATCH, &user_path, &admin, Some(json!({ "is_active": active })));
@@ -187,7 +187,7 @@ on_both! {
         assert_eq!(app.send(reqwest::Method::GET, "/api/v1/me", &bo, None).await.status(), 401);
         assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'mfa.reset_by_admin'").await, 1);
         let mails: Vec<(sqlx::types::Json<Value>,)> = dayline_db::sql("SELECT payload FROM jobs WHERE kind = 'mail.send'")
-            .fetch_all(&app.state.db).await.expect("mails");
+            .fetch_all(app.state.db.read_as_system()).await.expect("mails");
         assert!(mails.iter().any(|(p,)| p.0["to"] == "bo@example.com" && p.0["template"]["name"] == "second_factors_reset"));
         let plain: Value = app.login("bo@example.com", PASSWORD).await.json().await.expect("json");
         assert!(plain["access_token"].is_string(), "{plain}");

@@ -30,12 +30,12 @@ on_both! {
         let problem = expect_problem(app.post_json("/api/v1/setup", &request(&token)).await, 409).await;
         assert_eq!(problem["type"], "/problems/conflict");
 
-        let (hash,): (String,) = dayline_db::sql("SELECT password_hash FROM users").fetch_one(&app.state.db).await.expect("row");
+        let (hash,): (String,) = dayline_db::sql("SELECT password_hash FROM users").fetch_one(app.state.db.read_as_system()).await.expect("row");
         assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{hash}");
 
         // The change, its audit rows (with the request id) and its event committed together.
         let audited: Vec<(String, Option<String>)> =
-            dayline_db::sql("SELECT action, request_id FROM audit_log WHERE request_id IS NOT NULL ORDER BY action").fetch_all(&app.state.db).await.expect("rows");
+            dayline_db::sql("SELECT action, request_id FROM audit_log WHERE request_id IS NOT NULL ORDER BY action").fetch_all(app.state.db.read_as_system()).await.expect("rows");
         assert_eq!(audited, vec![
             ("setup.completed".to_owned(), Some(request_id.clone())),
             ("user.created".to_owned(), Some(request_id)),

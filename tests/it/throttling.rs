@@ -35,7 +35,7 @@ async fn wrong_login(app: &TestApp, forwarded_for: Option<&str>) -> reqwest::Res
 async fn failure_ips(app: &TestApp) -> Vec<Option<String>> {
     let rows: Vec<(Option<String>,)> =
         dayline_db::sql("SELECT actor_ip FROM audit_log WHERE action = 'auth.login_failed' ORDER BY occurred_at, id")
-            .fetch_all(&app.state.db)
+            .fetch_all(app.state.db.read_as_system())
             .await
             .expect("audit");
     rows.into_iter().map(|(ip,)| ip).collect()

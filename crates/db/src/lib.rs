@@ -1,6 +1,7 @@
 //! Dayline's storage layer: one `Db` over SQLite or PostgreSQL, SQL written once for both,
 //! transactions that carry their audit entry and outbox event, migrations, and the clock.
 
+mod access;
 mod args;
 pub mod audit;
 pub mod clock;
@@ -14,6 +15,7 @@ pub mod schedules;
 mod sql;
 mod tx;
 
+pub use access::RowAccess;
 pub use args::Arg;
 pub use audit::AuditEntry;
 pub use clock::{Clock, SharedClock, SystemClock, TestClock};

@@ -6,7 +6,8 @@ use sqlx::postgres::PgRow;
 use sqlx::sqlite::SqliteRow;
 use sqlx::{FromRow, PgConnection, Postgres, Sqlite, SqliteConnection};
 
-use crate::{Arg, Db, DbResult, WriteTx};
+use crate::pool::Backend;
+use crate::{Arg, Db, DbResult, RowAccess, WriteTx};
 
 /// A row type that decodes from both backends.
 pub trait Row: for<'r> FromRow<'r, SqliteRow> + for<'r> FromRow<'r, PgRow> + Send + Unpin {}
@@ -26,12 +27,29 @@ pub fn sql(text: &'static str) -> Sql {
     Sql { text, args: Vec::new() }
 }
 
-/// Where a statement runs: the read pool, an open write transaction, or the writer outside
-/// any transaction for bookkeeping that is not a change anyone audits (job leases).
+/// Where a statement runs:
+/// - `Db`: the read pool with no row-security context, so on PostgreSQL it sees no row of a
+///   table under Row-Level Security; for the system tables (jobs, schedules, signing keys);
+/// - `Read`: the read pool in a read-only transaction that carries a row-security context;
+/// - `Tx`: an open write transaction (with its actor's context);
+/// - `Bookkeeping`: the writer outside any transaction, for writes nobody audits (job leases).
 pub enum Source<'a> {
     Db(&'a Db),
+    Read(&'a Db, RowAccess),
     Tx(&'a mut WriteTx),
     Bookkeeping(&'a Db),
+}
+
+impl Db {
+    /// Reads as `access` sees the rows.
+    pub fn read_as(&self, access: RowAccess) -> Source<'_> {
+        Source::Read(self, access)
+    }
+
+    /// Reads with the system's access: every row.
+    pub fn read_as_system(&self) -> Source<'_> {
+        Source::Read(self, RowAccess::system())
+    }
 }
 
 impl<'a> From<&'a Db> for Source<'a> {
@@ -81,6 +99,18 @@ impl Sql {
                 let mut conn = db.acquire_reader().await?;
                 self.fetch_all_on(conn.as_conn()).await
             }
+            Source::Read(db, access) => match &db.backend {
+                Backend::Postgres(pool) => {
+                    let mut tx = crate::tx::begin_read(pool, access).await?;
+                    let rows = self.fetch_all_on(Conn::Postgres(&mut tx)).await?;
+                    tx.commit().await?;
+                    Ok(rows)
+                }
+                Backend::Sqlite { .. } => {
+                    let mut conn = db.acquire_reader().await?;
+                    self.fetch_all_on(conn.as_conn()).await
+                }
+            },
             Source::Tx(tx) => self.fetch_all_on(tx.conn()).await,
             Source::Bookkeeping(db) => {
                 let mut conn = db.acquire_writer().await?;
@@ -95,6 +125,18 @@ impl Sql {
                 let mut conn = db.acquire_reader().await?;
                 self.fetch_optional_on(conn.as_conn()).await
             }
+            Source::Read(db, access) => match &db.backend {
+                Backend::Postgres(pool) => {
+                    let mut tx = crate::tx::begin_read(pool, access).await?;
+                    let row = self.fetch_optional_on(Conn::Postgres(&mut tx)).await?;
+                    tx.commit().await?;
+                    Ok(row)
+                }
+                Backend::Sqlite { .. } => {
+                    let mut conn = db.acquire_reader().await?;
+                    self.fetch_optional_on(conn.as_conn()).await
+                }
+            },
             Source::Tx(tx) => self.fetch_optional_on(tx.conn()).await,
             Source::Bookkeeping(db) => {
                 let mut conn = db.acquire_writer().await?;

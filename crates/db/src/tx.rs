@@ -2,12 +2,12 @@
 //! to commit unless the change wrote its audit entry: a change without its audit row
 //! cannot happen.
 
-use sqlx::{Postgres, Sqlite, Transaction};
+use sqlx::{AssertSqlSafe, PgPool, Postgres, Sqlite, Transaction};
 use uuid::Uuid;
 
 use crate::pool::Backend;
-use crate::sql::{Conn, sql};
-use crate::{AuditEntry, Db, DbError, DbResult, NewEvent};
+use crate::sql::Conn;
+use crate::{AuditEntry, Db, DbError, DbResult, NewEvent, RowAccess};
 
 /// Who is acting and from where; written into audit rows and, on PostgreSQL, into the
 /// transaction-local settings that Row-Level Security reads.
@@ -15,6 +15,9 @@ use crate::{AuditEntry, Db, DbError, DbResult, NewEvent};
 pub struct ActorContext {
     pub user_id: Option<Uuid>,
     pub is_super_admin: bool,
+    /// Acts with the system's row access (see `RowAccess::is_system`); audit rows still name
+    /// `user_id` when there is one.
+    pub is_system: bool,
     pub ip: Option<String>,
     pub user_agent: Option<String>,
     pub request_id: Option<String>,
@@ -23,7 +26,19 @@ pub struct ActorContext {
 impl ActorContext {
     /// The system itself (jobs, the command line) with no user behind it.
     pub fn system() -> Self {
-        Self::default()
+        ActorContext { is_system: true, ..Self::default() }
+    }
+
+    /// The same caller, acting with the system's row access: for flows that a token or a
+    /// credential authorises rather than group membership (accepting an invitation, signing in).
+    pub fn with_system_access(mut self) -> Self {
+        self.is_system = true;
+        self
+    }
+
+    /// The row-security context this actor's transactions carry.
+    pub fn row_access(&self) -> RowAccess {
+        RowAccess { user_id: self.user_id, is_super_admin: self.is_super_admin, is_system: self.is_system }
     }
 }
 
@@ -59,10 +74,13 @@ impl Db {
             }
             Backend::Postgres(pool) => {
                 let pool = pool.clone();
-                TxInner::Postgres(uncancellable(async move { pool.begin().await }).await?)
+                // The actor's row-security context is set in the same round trip as BEGIN;
+                // transaction-local, so it is safe behind a pooler in transaction mode.
+                let begin = AssertSqlSafe(actor.row_access().begin_statement(false));
+                TxInner::Postgres(uncancellable(async move { pool.begin_with(begin).await }).await?)
             }
         };
-        let mut tx = WriteTx {
+        let tx = WriteTx {
             inner,
             actor,
             db: self.clone(),
@@ -71,18 +89,17 @@ impl Db {
             enqueued_jobs: false,
             notified_queues: Vec::new(),
         };
-        if let TxInner::Postgres(_) = tx.inner {
-            // Transaction-local (`true`): safe behind a pooler in transaction mode.
-            let user_id = tx.actor.user_id.map(|id| id.to_string()).unwrap_or_default();
-            let super_admin = tx.actor.is_super_admin.to_string();
-            sql("SELECT set_config('dayline.user_id', $1, true), set_config('dayline.is_super_admin', $2, true)")
-                .bind(user_id)
-                .bind(super_admin)
-                .execute_on(tx.conn())
-                .await?;
-        }
         Ok(tx)
     }
+}
+
+/// Opens a read-only PostgreSQL transaction carrying `access`. BEGIN runs in its own task for
+/// the reason given in `begin`: a connection handed back mid-BEGIN would carry this context
+/// into someone else's statements.
+pub(crate) async fn begin_read(pool: &PgPool, access: RowAccess) -> DbResult<Transaction<'static, Postgres>> {
+    let pool = pool.clone();
+    let begin = AssertSqlSafe(access.begin_statement(true));
+    Ok(uncancellable(async move { pool.begin_with(begin).await }).await?)
 }
 
 /// Runs `fut` to completion even if the caller stops waiting.

@@ -1,5 +1,5 @@
 use dayline_api_types::ChangePasswordRequest;
-use dayline_db::{ActorContext, AuditEntry, sql};
+use dayline_db::{ActorContext, AuditEntry, RowAccess, sql};
 use secrecy::SecretString;
 
 use crate::auth::password::Verified;
@@ -19,7 +19,7 @@ pub async fn change_password(
     let (stored, email, name): (Option<String>, String, String) =
         sql("SELECT password_hash, email, display_name FROM users WHERE id = $1")
             .bind(who.user_id)
-            .fetch_one(&state.db)
+            .fetch_one(state.db.read_as(who.row_access()))
             .await?;
     let new = Password::parse("new_password", &request.new_password)
         .and_then(|p| p.strong("new_password", &[&email, &name]))
@@ -58,8 +58,10 @@ pub async fn change_password(
 
 /// Refuses (422 naming `field`) unless `password` is the user's current password.
 pub async fn check_password(state: &AppState, user_id: uuid::Uuid, field: &str, password: String) -> AppResult<()> {
-    let (stored,): (Option<String>,) =
-        sql("SELECT password_hash FROM users WHERE id = $1").bind(user_id).fetch_one(&state.db).await?;
+    let (stored,): (Option<String>,) = sql("SELECT password_hash FROM users WHERE id = $1")
+        .bind(user_id)
+        .fetch_one(state.db.read_as(RowAccess::user(user_id, false)))
+        .await?;
     if stored.is_none() || state.passwords.verify(SecretString::from(password), stored).await? == Verified::Invalid {
         return Err(AppError::invalid(field, "is not your current password"));
     }

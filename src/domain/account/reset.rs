@@ -49,7 +49,7 @@ pub async fn send_reset_mail(db: &Db, mailer: &Mailer, email: &str, first_attemp
     let account: Option<Account> =
         sql("SELECT id, email FROM users WHERE lower(email) = lower($1) AND is_active AND password_hash IS NOT NULL")
             .bind(email)
-            .fetch_optional(db)
+            .fetch_optional(db.read_as_system())
             .await?;
     let Some(account) = account else {
         tracing::info!("password reset asked for an address without an active account; no mail sent");
@@ -59,7 +59,7 @@ pub async fn send_reset_mail(db: &Db, mailer: &Mailer, email: &str, first_attemp
     let (recent,): (i64,) = sql("SELECT COUNT(*) FROM password_resets WHERE user_id = $1 AND created_at > $2")
         .bind(account.id)
         .bind(now - Duration::hours(1))
-        .fetch_one(db)
+        .fetch_one(db.read_as_system())
         .await?;
     if first_attempt && recent >= MAX_MAILS_PER_HOUR {
         tracing::warn!(user = %account.id, "password reset mails for this account are over the hourly limit");
@@ -107,7 +107,7 @@ pub async fn reset_password(state: &AppState, actor: ActorContext, request: Rese
         sql("SELECT r.id, r.user_id, r.expires_at, r.used_at, u.email, u.display_name, u.is_active \
          FROM password_resets r JOIN users u ON u.id = r.user_id WHERE r.token_hash = $1")
         .bind(refresh_token::hash(request.token.trim()))
-        .fetch_optional(&state.db)
+        .fetch_optional(state.db.read_as_system())
         .await?;
     let now = state.clock.now();
     let row = row.filter(|r| r.used_at.is_none() && r.expires_at > now && r.is_active).ok_or_else(invalid_token)?;
@@ -116,7 +116,7 @@ pub async fn reset_password(state: &AppState, actor: ActorContext, request: Rese
         .map_err(|e| AppError::Validation(vec![e]))?;
     let hash = state.passwords.hash(new.into_secret()).await?;
 
-    let mut tx = state.db.begin(actor).await?;
+    let mut tx = state.db.begin(actor.with_system_access()).await?;
     let now = tx.now();
     // Claiming the token in the same statement that checks it makes it single-use under races.
     let claimed = sql("UPDATE password_resets SET used_at = $1 WHERE id = $2 AND used_at IS NULL AND expires_at > $1")

@@ -23,7 +23,7 @@ pub async fn list_sessions(state: &AppState, who: &Authenticated) -> AppResult<V
          WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > $2 ORDER BY last_used_at DESC, id DESC")
     .bind(who.user_id)
     .bind(now)
-    .fetch_all(&state.db)
+    .fetch_all(state.db.read_as(who.row_access()))
     .await?;
     Ok(rows
         .into_iter()

@@ -44,15 +44,14 @@ pub async fn authenticate_api_token(state: &AppState, token: &str) -> AppResult<
         sql("SELECT t.id, t.user_id, t.scopes, t.expires_at, t.last_used_at, u.role FROM api_tokens t \
          JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.is_active")
         .bind(refresh_token::hash(token))
-        .fetch_optional(&state.db)
+        .fetch_optional(state.db.read_as_system())
         .await?;
     let row = row.filter(|r| r.expires_at.is_none_or(|at| at > now)).ok_or_else(unauthorized)?;
     if row.last_used_at.is_none_or(|at| now - at >= LAST_USED_EVERY) {
-        sql("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2")
-            .bind(now)
-            .bind(row.id)
-            .execute_bookkeeping(&state.db)
-            .await?;
+        // A short transaction of its own: it carries the system's row-security context.
+        let mut tx = state.db.begin_bookkeeping().await?;
+        sql("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2").bind(now).bind(row.id).execute(&mut tx).await?;
+        tx.commit().await?;
     }
     let who = Authenticated {
         user_id: row.user_id,

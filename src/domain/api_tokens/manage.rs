@@ -84,7 +84,7 @@ pub async fn list_api_tokens(state: &AppState, who: &Authenticated) -> AppResult
     let rows: Vec<Row> = sql("SELECT id, name, scopes, created_at, expires_at, last_used_at FROM api_tokens \
          WHERE user_id = $1 AND revoked_at IS NULL ORDER BY id DESC")
     .bind(who.user_id)
-    .fetch_all(&state.db)
+    .fetch_all(state.db.read_as(who.row_access()))
     .await?;
     Ok(rows.iter().map(Row::to_response).collect())
 }

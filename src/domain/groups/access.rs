@@ -32,7 +32,8 @@ pub async fn load_for(
     id: Uuid,
     action: GroupAction,
 ) -> AppResult<(GroupRow, Option<GroupRole>)> {
-    let loaded: Option<Loaded> = sql(LOAD).bind(id).bind(who.user_id).fetch_optional(&state.db).await?;
+    let loaded: Option<Loaded> =
+        sql(LOAD).bind(id).bind(who.user_id).fetch_optional(state.db.read_as(who.row_access())).await?;
     check(state, who, loaded, action)
 }
 
@@ -80,7 +81,7 @@ pub async fn slug_taken(db: &Db, slug: &str, except: Option<Uuid>) -> AppResult<
     let row: Option<(Uuid,)> = sql("SELECT id FROM groups WHERE lower(slug) = lower($1) AND ($2 IS NULL OR id <> $2)")
         .bind(slug)
         .bind(except)
-        .fetch_optional(db)
+        .fetch_optional(db.read_as_system())
         .await?;
     Ok(row.is_some())
 }

@@ -126,7 +126,7 @@ pub async fn list_invitations(
          AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > $2 ORDER BY id")
     .bind(group_id)
     .bind(state.clock.now())
-    .fetch_all(&state.db)
+    .fetch_all(state.db.read_as(who.row_access()))
     .await?;
     Ok(rows.iter().map(Row::to_response).collect())
 }
@@ -176,7 +176,7 @@ pub async fn send_invitation_mail(db: &Db, mailer: &Mailer, invitation_id: Uuid)
     )
     .bind(invitation_id)
     .bind(now)
-    .fetch_optional(db)
+    .fetch_optional(db.read_as_system())
     .await?;
     let Some((email, group, inviter)) = row else {
         tracing::info!(invitation = %invitation_id, "invitation no longer pending; no mail sent");
@@ -280,7 +280,8 @@ pub async fn accept_invitation(
     who: &Authenticated,
     token: &str,
 ) -> AppResult<InvitationAccepted> {
-    let mut tx = state.db.begin(actor).await?;
+    // The invitation token, not membership, authorises joining: system row access.
+    let mut tx = state.db.begin(actor.with_system_access()).await?;
     let invitation = pending(&mut tx, token).await?;
     let (email,): (String,) = sql("SELECT email FROM users WHERE id = $1").bind(who.user_id).fetch_one(&mut tx).await?;
     if !email.eq_ignore_ascii_case(&invitation.email) {
@@ -307,7 +308,7 @@ pub async fn register_by_invitation(
     };
     let taken: Option<(Uuid,)> = sql("SELECT id FROM users WHERE lower(email) = lower($1)")
         .bind(email.as_str())
-        .fetch_optional(&state.db)
+        .fetch_optional(state.db.read_as_system())
         .await?;
     if taken.is_some() {
         return Err(AppError::Conflict(
@@ -320,7 +321,7 @@ pub async fn register_by_invitation(
         request.password.as_deref().unwrap_or(""),
     )?;
     let password_hash = state.passwords.hash(password.into_secret()).await?;
-    let mut tx = state.db.begin(actor).await?;
+    let mut tx = state.db.begin(actor.with_system_access()).await?;
     let invitation = pending(&mut tx, &request.token).await?;
     let user =
         create_user(&mut tx, NewUser { email, display_name, password_hash, role: GlobalRole::User, via: "invitation" })

@@ -44,11 +44,10 @@ pub async fn create_group(
     let mut tx = state.db.begin(actor).await?;
     let now = tx.now();
     let id = new_id();
-    let row: GroupRow = sql(concat!(
-        "INSERT INTO groups (id, name, slug, description, timezone, checkin_days, checkin_time, summary_time, \
-         require_admin_mfa, created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)",
-        returning_group!()
-    ))
+    // No RETURNING: row security shows a group to its members, and the creator becomes one
+    // only with the next statement.
+    sql("INSERT INTO groups (id, name, slug, description, timezone, checkin_days, checkin_time, summary_time, \
+         require_admin_mfa, created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)")
     .bind(id)
     .bind(settings.name)
     .bind(settings.slug)
@@ -60,7 +59,7 @@ pub async fn create_group(
     .bind(settings.require_admin_mfa)
     .bind(who.user_id)
     .bind(now)
-    .fetch_one(&mut tx)
+    .execute(&mut tx)
     .await?;
     sql("INSERT INTO memberships (id, group_id, user_id, role, created_at) VALUES ($1, $2, $3, 'admin', $4)")
         .bind(new_id())
@@ -69,6 +68,8 @@ pub async fn create_group(
         .bind(now)
         .execute(&mut tx)
         .await?;
+    let row: GroupRow =
+        sql(concat!("SELECT ", group_columns!(), " FROM groups g WHERE g.id = $1")).bind(id).fetch_one(&mut tx).await?;
     tx.audit(AuditEntry::new("group.created", "group", Some(id)).group(id).details(json!({ "slug": row.slug })))
         .await?;
     tx.commit().await?;
@@ -104,7 +105,7 @@ pub async fn list_groups(state: &AppState, who: &Authenticated) -> AppResult<Vec
     ))
     .bind(who.user_id)
     .bind(who.is_super_admin)
-    .fetch_all(&state.db)
+    .fetch_all(state.db.read_as(who.row_access()))
     .await?;
     Ok(rows.into_iter().map(|r| r.group.to_response(r.my_role.as_deref().map(parse_role))).collect())
 }
@@ -116,7 +117,7 @@ pub async fn authorize(state: &AppState, who: &Authenticated, id: Uuid, action: 
 
 /// `GET /api/v1/admin/users/{id}/groups` (super admins): a user's live groups, with the
 /// user's role in each as `my_role`.
-pub async fn groups_of_user(state: &AppState, user_id: Uuid) -> AppResult<Vec<GroupResponse>> {
+pub async fn groups_of_user(state: &AppState, who: &Authenticated, user_id: Uuid) -> AppResult<Vec<GroupResponse>> {
     let rows: Vec<Listed> = sql(concat!(
         "SELECT ",
         group_columns!(),
@@ -124,7 +125,7 @@ pub async fn groups_of_user(state: &AppState, user_id: Uuid) -> AppResult<Vec<Gr
          WHERE m.user_id = $1 AND g.deleted_at IS NULL ORDER BY lower(g.name), g.id"
     ))
     .bind(user_id)
-    .fetch_all(&state.db)
+    .fetch_all(state.db.read_as(who.row_access()))
     .await?;
     Ok(rows.into_iter().map(|r| r.group.to_response(r.my_role.as_deref().map(parse_role))).collect())
 }

@@ -43,7 +43,7 @@ pub async fn list_members(state: &AppState, who: &Authenticated, group_id: Uuid)
          JOIN users u ON u.id = m.user_id WHERE m.group_id = $1 AND m.deleted_at IS NULL \
          ORDER BY m.role, lower(u.display_name), u.id")
         .bind(group_id)
-        .fetch_all(&state.db)
+        .fetch_all(state.db.read_as(who.row_access()))
         .await?;
     Ok(rows.iter().map(Row::to_response).collect())
 }
@@ -67,9 +67,12 @@ pub async fn add_member(
 ) -> AppResult<MemberResponse> {
     let mut tx = state.db.begin(actor).await?;
     load_for_change(state, &mut tx, who, group_id, GroupAction::Administer).await?;
+    // Finding someone by their exact address is what adding by e-mail means; row security
+    // shows a group admin only the people they share a group with, so this one read is the
+    // system's.
     let user: Option<(Uuid,)> = sql("SELECT id FROM users WHERE lower(email) = lower($1) AND is_active")
         .bind(request.email.trim())
-        .fetch_optional(&mut tx)
+        .fetch_optional(state.db.read_as_system())
         .await?;
     let (user_id,) =
         user.ok_or_else(|| AppError::invalid("email", "no active account uses this address; invite them instead"))?;

@@ -61,7 +61,7 @@ pub async fn start_challenge_passkey_check(
     actor: ActorContext,
     request: MfaWebauthnStartRequest,
 ) -> AppResult<WebauthnOptions> {
-    let mut tx = state.db.begin(actor).await?;
+    let mut tx = state.db.begin(actor.with_system_access()).await?;
     let now = tx.now();
     let user: Option<(Uuid,)> = sql("SELECT c.user_id FROM mfa_challenges c JOIN users u ON u.id = c.user_id \
          WHERE c.token_hash = $1 AND c.used_at IS NULL AND c.expires_at > $2 AND u.is_active")
@@ -91,7 +91,7 @@ pub async fn finish_challenge(
     actor: ActorContext,
     request: MfaLoginRequest,
 ) -> AppResult<(TokenPair, Uuid, SessionMode)> {
-    let mut tx = state.db.begin(actor.clone()).await?;
+    let mut tx = state.db.begin(actor.clone().with_system_access()).await?;
     let now = tx.now();
     let challenge: Option<Challenge> = sql(
         "SELECT c.id, c.user_id, c.session_mode, c.failures FROM mfa_challenges c JOIN users u ON u.id = c.user_id \

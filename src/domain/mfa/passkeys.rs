@@ -185,7 +185,7 @@ pub async fn finish_passkey_registration(
 pub async fn list_passkeys(state: &AppState, who: &Authenticated) -> AppResult<Vec<PasskeyResponse>> {
     let rows: Vec<Row> = sql("SELECT id, name, created_at, last_used_at FROM passkeys WHERE user_id = $1 ORDER BY id")
         .bind(who.user_id)
-        .fetch_all(&state.db)
+        .fetch_all(state.db.read_as(who.row_access()))
         .await?;
     Ok(rows.iter().map(Row::to_response).collect())
 }

@@ -16,9 +16,9 @@ pub async fn mfa_status(state: &AppState, who: &Authenticated) -> AppResult<MfaS
     let (backup_codes_remaining,): (i64,) =
         sql("SELECT COUNT(*) FROM backup_codes WHERE user_id = $1 AND used_at IS NULL")
             .bind(who.user_id)
-            .fetch_one(&state.db)
+            .fetch_one(state.db.read_as(who.row_access()))
             .await?;
-    let kinds = factor_kinds(&state.db, who.user_id).await?;
+    let kinds = factor_kinds(state.db.read_as(who.row_access()), who.user_id).await?;
     Ok(MfaStatus {
         totp_enabled: kinds.totp,
         passkeys: kinds.passkeys,

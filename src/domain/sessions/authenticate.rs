@@ -23,6 +23,13 @@ pub struct Authenticated {
     pub scopes: Option<ScopeSet>,
 }
 
+impl Authenticated {
+    /// The rows this caller may see, for reads that PostgreSQL's row security checks again.
+    pub fn row_access(&self) -> dayline_db::RowAccess {
+        dayline_db::RowAccess::user(self.user_id, self.is_super_admin)
+    }
+}
+
 #[derive(sqlx::FromRow)]
 struct SessionState {
     revoked_at: Option<DateTime<Utc>>,
@@ -56,7 +63,7 @@ pub async fn authenticate(state: &AppState, token: &str) -> AppResult<Authentica
          FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1 AND s.user_id = $2")
         .bind(verified.session_id)
         .bind(verified.user_id)
-        .fetch_optional(&state.db)
+        .fetch_optional(state.db.read_as_system())
         .await?;
     match session {
         Some(s) if s.revoked_at.is_none() && s.expires_at > now && s.is_active => {

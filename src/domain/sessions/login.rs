@@ -42,7 +42,7 @@ pub async fn login(state: &AppState, actor: ActorContext, request: LoginRequest)
     let email = request.email.trim().to_owned();
     if let Some(wait) = state.login_throttle.wait(&email, state.clock.now()) {
         // Not even checked: the same answer as any failure, without the hashing work.
-        let mut tx = state.db.begin(actor).await?;
+        let mut tx = state.db.begin(actor.with_system_access()).await?;
         tx.audit(
             AuditEntry::new("auth.login_throttled", "user", None)
                 .details(json!({ "email": email, "wait_secs": wait.num_seconds() })),
@@ -54,12 +54,12 @@ pub async fn login(state: &AppState, actor: ActorContext, request: LoginRequest)
     let account: Option<Account> =
         sql("SELECT id, email, password_hash, is_active, locked_until FROM users WHERE lower(email) = lower($1)")
             .bind(email.as_str())
-            .fetch_optional(&state.db)
+            .fetch_optional(state.db.read_as_system())
             .await?;
     let stored = account.as_ref().and_then(|a| a.password_hash.clone());
     let verified = state.passwords.verify(SecretString::from(request.password.clone()), stored).await?;
 
-    let mut tx = state.db.begin(actor.clone()).await?;
+    let mut tx = state.db.begin(actor.clone().with_system_access()).await?;
     let now = tx.now();
     let locked = account.as_ref().is_some_and(|a| a.locked_until.is_some_and(|until| until > now));
     let account = match (account, verified) {

@@ -33,7 +33,7 @@ pub async fn refresh(
     token: &str,
     csrf: Option<&str>,
 ) -> AppResult<(TokenPair, Uuid)> {
-    let mut tx = state.db.begin(actor).await?;
+    let mut tx = state.db.begin(actor.with_system_access()).await?;
     let now = tx.now();
     let row: Option<Presented> = sql(
         "SELECT t.id, t.session_id, s.user_id, t.expires_at, t.used_at, t.successor, s.expires_at AS session_expires_at, \

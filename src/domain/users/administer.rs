@@ -3,6 +3,8 @@
 
 use dayline_api_types::{AdminUpdateUserRequest, GlobalRole};
 use dayline_db::{ActorContext, AuditEntry, sql};
+
+use crate::domain::sessions::Authenticated;
 use serde_json::json;
 use uuid::Uuid;
 
@@ -20,7 +22,13 @@ macro_rules! user_columns {
 
 /// Up to `limit` users created after `after`, in creation order, optionally only those whose
 /// e-mail or name contains `q`.
-pub async fn list_users(state: &AppState, q: Option<&str>, after: Option<Uuid>, limit: i64) -> AppResult<Vec<UserRow>> {
+pub async fn list_users(
+    state: &AppState,
+    who: &Authenticated,
+    q: Option<&str>,
+    after: Option<Uuid>,
+    limit: i64,
+) -> AppResult<Vec<UserRow>> {
     let pattern = q.map(str::trim).filter(|q| !q.is_empty()).map(|q| format!("%{}%", escape_like(&q.to_lowercase())));
     let statement = concat!(
         "SELECT ",
@@ -28,7 +36,7 @@ pub async fn list_users(state: &AppState, q: Option<&str>, after: Option<Uuid>, 
         " FROM users WHERE ($1 IS NULL OR lower(email) LIKE $1 ESCAPE '\\' OR lower(display_name) LIKE $1 ESCAPE '\\') \
          AND ($2 IS NULL OR id > $2) ORDER BY id LIMIT $3"
     );
-    Ok(sql(statement).bind(pattern).bind(after).bind(limit).fetch_all(&state.db).await?)
+    Ok(sql(statement).bind(pattern).bind(after).bind(limit).fetch_all(state.db.read_as(who.row_access())).await?)
 }
 
 fn escape_like(s: &str) -> String {

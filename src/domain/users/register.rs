@@ -21,7 +21,7 @@ pub async fn register(state: &AppState, actor: ActorContext, request: RegisterRe
     }
     let (email, display_name, password) = parse_account(&request.email, &request.display_name, &request.password)?;
     let password_hash = state.passwords.hash(password.into_secret()).await?;
-    let mut tx = state.db.begin(actor).await?;
+    let mut tx = state.db.begin(actor.with_system_access()).await?;
     let user = create_user(
         &mut tx,
         NewUser { email, display_name, password_hash, role: GlobalRole::User, via: "registration" },

@@ -39,6 +39,7 @@ struct Row {
 /// Up to `limit` entries matching `query`, newest first, older than `before` if given.
 pub(crate) async fn fetch_entries(
     state: &AppState,
+    access: dayline_db::RowAccess,
     query: &AuditQuery,
     before: Option<Uuid>,
     limit: i64,
@@ -60,7 +61,7 @@ pub(crate) async fn fetch_entries(
     .bind(before)
     .bind(limit)
     .bind(query.group_id)
-    .fetch_all(&state.db)
+    .fetch_all(state.db.read_as(access))
     .await?;
     Ok(rows
         .into_iter()
@@ -90,7 +91,7 @@ pub async fn list_audit(
 ) -> AppResult<Json<AuditList>> {
     require_super_admin(&who)?;
     let page = Page::parse(query.limit, query.cursor.as_deref())?;
-    let mut items = fetch_entries(&state, &query, page.after, page.fetch()).await?;
+    let mut items = fetch_entries(&state, who.row_access(), &query, page.after, page.fetch()).await?;
     let next_cursor = page.finish(&mut items, |e| e.id);
     Ok(Json(AuditList { items, next_cursor }))
 }
@@ -121,13 +122,14 @@ pub async fn export_audit(
     })))
     .await?;
     tx.commit().await?;
+    let access = who.row_access();
     // (state, query, cursor, finished): one batch per poll, so memory stays flat.
     let batches =
-        futures_util::stream::try_unfold((state, query, None, false), |(state, query, before, done)| async move {
+        futures_util::stream::try_unfold((state, query, None, false), move |(state, query, before, done)| async move {
             if done {
                 return Ok::<_, AppError>(None);
             }
-            let entries = fetch_entries(&state, &query, before, EXPORT_BATCH).await?;
+            let entries = fetch_entries(&state, access, &query, before, EXPORT_BATCH).await?;
             let last = entries.last().map(|e| e.id);
             let finished = (entries.len() as i64) < EXPORT_BATCH;
             let mut chunk = Vec::new();

@@ -44,7 +44,7 @@ pub async fn list_users(
 ) -> AppResult<Json<UserList>> {
     require_super_admin(&who)?;
     let page = Page::parse(query.limit, query.cursor.as_deref())?;
-    let mut rows = crate::domain::users::list_users(&state, query.q.as_deref(), page.after, page.fetch()).await?;
+    let mut rows = crate::domain::users::list_users(&state, &who, query.q.as_deref(), page.after, page.fetch()).await?;
     let next_cursor = page.finish(&mut rows, |r| r.id);
     Ok(Json(UserList { items: rows.iter().map(UserRow::to_response).collect(), next_cursor }))
 }
@@ -100,10 +100,12 @@ pub async fn user_groups(
     Path(id): Path<Uuid>,
 ) -> AppResult<Json<GroupList>> {
     require_super_admin(&who)?;
-    let exists: Option<(Uuid,)> =
-        dayline_db::sql("SELECT id FROM users WHERE id = $1").bind(id).fetch_optional(&state.db).await?;
+    let exists: Option<(Uuid,)> = dayline_db::sql("SELECT id FROM users WHERE id = $1")
+        .bind(id)
+        .fetch_optional(state.db.read_as(who.row_access()))
+        .await?;
     if exists.is_none() {
         return Err(crate::error::AppError::NotFound);
     }
-    Ok(Json(GroupList { items: crate::domain::groups::groups_of_user(&state, id).await? }))
+    Ok(Json(GroupList { items: crate::domain::groups::groups_of_user(&state, &who, id).await? }))
 }

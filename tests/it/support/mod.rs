@@ -299,7 +299,7 @@ impl TestApp {
 
     /// Counts rows with a statement that returns one integer, on the app's own pools.
     pub async fn count(&self, statement: &'static str) -> i64 {
-        let (n,): (i64,) = dayline_db::sql(statement).fetch_one(&self.state.db).await.expect("count");
+        let (n,): (i64,) = dayline_db::sql(statement).fetch_one(self.state.db.read_as_system()).await.expect("count");
         n
     }
 }

@@ -1,0 +1,218 @@
+//! PostgreSQL Row-Level Security, checked beneath the application: connected as the app role
+//! with another user's context, direct SQL finds none of a user's rows in any protected table;
+//! a query without any filter through the data layer still returns only permitted rows.
+
+use dayline_api_types::GlobalRole;
+use dayline_db::{ActorContext, RowAccess, sql};
+use reqwest::Method;
+use serde_json::json;
+use sqlx::{Connection, Executor, PgConnection};
+use uuid::Uuid;
+
+use crate::support::{Backend, PASSWORD, TestApp, spawn_app};
+
+/// Every table under row security, with the rows of the user `$1` (alice) and her group `$2`.
+const PROTECTED: &[(&str, &str)] = &[
+    ("users", "id = $1"),
+    ("sessions", "user_id = $1"),
+    ("refresh_tokens", "session_id IN (SELECT id FROM sessions WHERE user_id = $1)"),
+    ("password_resets", "user_id = $1"),
+    ("totp_credentials", "user_id = $1"),
+    ("backup_codes", "user_id = $1"),
+    ("mfa_challenges", "user_id = $1"),
+    ("api_tokens", "user_id = $1"),
+    ("passkeys", "user_id = $1"),
+    ("webauthn_ceremonies", "user_id = $1"),
+    ("groups", "id = $2"),
+    ("memberships", "group_id = $2"),
+    ("invitations", "group_id = $2"),
+    ("audit_log", "actor_id = $1 OR group_id = $2"),
+    ("events", "actor_id = $1 OR group_id = $2"),
+];
+
+struct World {
+    app: TestApp,
+    alice: Uuid,
+    bob: Uuid,
+    alice_group: Uuid,
+    bob_group: Uuid,
+}
+
+async fn me(app: &TestApp, token: &str) -> Uuid {
+    let body: serde_json::Value = app.send(Method::GET, "/api/v1/me", token, None).await.json().await.expect("me");
+    body["id"].as_str().expect("id").parse().expect("uuid")
+}
+
+async fn create_group(app: &TestApp, token: &str, name: &str) -> Uuid {
+    let response = app.send(Method::POST, "/api/v1/groups", token, Some(json!({ "name": name }))).await;
+    assert_eq!(response.status(), 201, "group {name}");
+    let body: serde_json::Value = response.json().await.expect("json");
+    body["id"].as_str().expect("id").parse().expect("uuid")
+}
+
+/// Alice and Bob, each with a group of their own; Alice has a row in every protected table.
+async fn world() -> World {
+    let app = spawn_app(Backend::Postgres).await;
+    app.complete_setup().await;
+    app.create_user("alice@example.com", "Alice Aalto", GlobalRole::User).await;
+    app.create_user("bob@example.com", "Bob Berg", GlobalRole::User).await;
+    let alice_token = app.access_token("alice@example.com", PASSWORD).await;
+    let bob_token = app.access_token("bob@example.com", PASSWORD).await;
+    let (alice, bob) = (me(&app, &alice_token).await, me(&app, &bob_token).await);
+    let alice_group = create_group(&app, &alice_token, "Alice's team").await;
+    let bob_group = create_group(&app, &bob_token, "Bob's team").await;
+    let invited = app
+        .send(
+            Method::POST,
+            &format!("/api/v1/groups/{alice_group}/invitations"),
+            &alice_token,
+            Some(json!({ "email": "carol@example.com" })),
+        )
+        .await;
+    assert_eq!(invited.status(), 201, "invitation");
+    let token = app
+        .send(Method::POST, "/api/v1/me/tokens", &alice_token, Some(json!({ "name": "ci", "scopes": ["read"] })))
+        .await;
+    assert_eq!(token.status(), 201, "api token");
+    app.enrol_totp(&alice_token).await;
+    let challenge: serde_json::Value = app.login("alice@example.com", PASSWORD).await.json().await.expect("json");
+    assert_eq!(challenge["mfa_required"], true, "a pending second-factor challenge");
+
+    // What the API makes only through a mail job or a real authenticator, the owner writes.
+    let mut owner = PgConnection::connect(&app.database.as_ref().expect("db").owner_url()).await.expect("owner");
+    let now = chrono::Utc::now();
+    for statement in [
+        "INSERT INTO password_resets (id, user_id, token_hash, created_at, expires_at) VALUES ($1, $2, 'reset', $3, $3)",
+        "INSERT INTO passkeys (id, user_id, name, credential_id, passkey, created_at) VALUES ($1, $2, 'key', 'cred', '{}', $3)",
+        "INSERT INTO webauthn_ceremonies (id, user_id, purpose, state, created_at, expires_at) \
+         VALUES ($1, $2, 'register', '{}', $3, $3)",
+        "INSERT INTO events (id, occurred_at, kind, aggregate_type, aggregate_id, actor_id, payload) \
+         VALUES ($1, $3, 'test.happened', 'user', $2, $2, '{}')",
+    ] {
+        sqlx::query(statement).bind(Uuid::now_v7()).bind(alice).bind(now).execute(&mut owner).await.expect(statement);
+    }
+    owner.close().await.ok();
+    World { app, alice, bob, alice_group, bob_group }
+}
+
+/// `SELECT COUNT(*) FROM table WHERE predicate` on `conn`, inside a transaction carrying
+/// `access` exactly as the application sets it (or no context at all).
+async fn count(conn: &mut PgConnection, access: Option<RowAccess>, table: &str, predicate: &str, w: &World) -> i64 {
+    let mut tx = conn.begin().await.expect("begin");
+    if let Some(access) = access {
+        sqlx::query(
+            "SELECT set_config('dayline.user_id', $1, true), set_config('dayline.is_super_admin', $2, true), \
+             set_config('dayline.is_system', $3, true)",
+        )
+        .bind(access.user_id.map(|id| id.to_string()).unwrap_or_default())
+        .bind(access.is_super_admin.to_string())
+        .bind(access.is_system.to_string())
+        .execute(&mut *tx)
+        .await
+        .expect("context");
+    }
+    let statement = format!("SELECT COUNT(*) FROM {table} WHERE {predicate}");
+    let (n,): (i64,) = sqlx::query_as(sqlx::AssertSqlSafe(statement))
+        .bind(w.alice)
+        .bind(w.alice_group)
+        .fetch_one(&mut *tx)
+        .await
+        .expect(table);
+    tx.rollback().await.expect("rollback");
+    n
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_app_role_with_another_users_context_sees_none_of_alices_rows() {
+    let w = world().await;
+    let db = w.app.database.as_ref().expect("db");
+    let mut owner = PgConnection::connect(&db.owner_url()).await.expect("owner");
+    let mut app_role = PgConnection::connect(&db.app_url()).await.expect("app role");
+    let bob = RowAccess::user(w.bob, false);
+    let alice = RowAccess::user(w.alice, false);
+    for (table, predicate) in PROTECTED {
+        let present = count(&mut owner, None, table, predicate, &w).await;
+        assert!(present > 0, "{table}: the owner sees Alice's rows, so the check below means something");
+        assert_eq!(count(&mut app_role, Some(bob), table, predicate, &w).await, 0, "{table}: Bob sees none of them");
+        assert_eq!(count(&mut app_role, None, table, predicate, &w).await, 0, "{table}: no context, no rows");
+        if *table != "events" {
+            assert_eq!(
+                count(&mut app_role, Some(alice), table, predicate, &w).await,
+                present,
+                "{table}: Alice sees hers"
+            );
+        }
+        let all = RowAccess::user(w.bob, true);
+        assert_eq!(
+            count(&mut app_role, Some(all), table, predicate, &w).await,
+            present,
+            "{table}: super admins see all"
+        );
+    }
+
+    // Writes are held to the same rules: Bob can neither change Alice's group nor join it.
+    let mut tx = app_role.begin().await.expect("begin");
+    sqlx::query("SELECT set_config('dayline.user_id', $1, true)")
+        .bind(w.bob.to_string())
+        .execute(&mut *tx)
+        .await
+        .expect("ctx");
+    let changed = sqlx::query("UPDATE groups SET name = 'Taken over' WHERE id = $1")
+        .bind(w.alice_group)
+        .execute(&mut *tx)
+        .await
+        .expect("update");
+    assert_eq!(changed.rows_affected(), 0, "Alice's group is out of Bob's reach");
+    let joined = sqlx::query(
+        "INSERT INTO memberships (id, group_id, user_id, role, created_at) VALUES ($1, $2, $3, 'admin', now())",
+    )
+    .bind(Uuid::now_v7())
+    .bind(w.alice_group)
+    .bind(w.bob)
+    .execute(&mut *tx)
+    .await
+    .expect_err("Bob cannot make himself an admin of Alice's group");
+    let code = joined.as_database_error().and_then(|e| e.code()).map(|c| c.into_owned());
+    assert_eq!(code.as_deref(), Some("42501"), "refused by row security: {joined}");
+    tx.rollback().await.ok();
+
+    // The app role cannot step around the policies.
+    let (bypass,): (bool,) = sqlx::query_as("SELECT rolbypassrls FROM pg_roles WHERE rolname = current_user")
+        .fetch_one(&mut app_role)
+        .await
+        .expect("role");
+    assert!(!bypass, "the app role has no BYPASSRLS");
+    app_role.execute("SET row_security = off").await.expect("set");
+    let refused = app_role.execute("SELECT COUNT(*) FROM users").await.expect_err("row_security = off is refused");
+    assert!(refused.to_string().contains("row-level security"), "{refused}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_query_without_a_filter_through_the_data_layer_returns_only_permitted_rows() {
+    let w = world().await;
+    let db = &w.app.state.db;
+    let groups = |access| async move {
+        let rows: Vec<(Uuid,)> =
+            sql("SELECT id FROM groups ORDER BY id").fetch_all(db.read_as(access)).await.expect("groups");
+        rows.into_iter().map(|(id,)| id).collect::<Vec<_>>()
+    };
+    assert_eq!(groups(RowAccess::user(w.bob, false)).await, vec![w.bob_group], "Bob's groups only");
+    assert_eq!(groups(RowAccess::user(w.alice, false)).await, vec![w.alice_group], "Alice's groups only");
+    let mut both = vec![w.alice_group, w.bob_group];
+    both.sort();
+    assert_eq!(groups(RowAccess::user(w.bob, true)).await, both, "a super admin sees every group");
+
+    let users: Vec<(Uuid,)> =
+        sql("SELECT id FROM users").fetch_all(db.read_as(RowAccess::user(w.bob, false))).await.expect("users");
+    assert_eq!(users, vec![(w.bob,)], "Bob shares no group with anyone: he sees himself");
+    let unscoped: Vec<(Uuid,)> = sql("SELECT id FROM users").fetch_all(db).await.expect("users");
+    assert!(unscoped.is_empty(), "a read without a context sees no user at all");
+
+    // A write transaction carries its actor's context too: a filter-less UPDATE touches only
+    // what Bob may change.
+    let actor = ActorContext { user_id: Some(w.bob), ..ActorContext::default() };
+    let mut tx = db.begin(actor).await.expect("begin");
+    let changed = sql("UPDATE groups SET description = 'renamed by Bob'").execute(&mut tx).await.expect("update");
+    assert_eq!(changed, 1, "only Bob's own group");
+    tx.rollback().await.expect("rollback");
+}
