@@ -73,6 +73,14 @@ pub fn authorize_group(
     if !visible {
         return Err(AppError::NotFound);
     }
+    if action == GroupAction::Restore && !who.is_super_admin {
+        // Members see their live group but may not restore it; a deleted one they cannot see.
+        return Err(if group.deleted {
+            AppError::NotFound
+        } else {
+            AppError::Forbidden("Only super admins restore groups.".to_owned())
+        });
+    }
     if group.deleted != (action == GroupAction::Restore) {
         // Only restoring applies to a deleted group, and only to one.
         return Err(if group.deleted {
@@ -84,7 +92,6 @@ pub fn authorize_group(
     let is_admin = who.is_super_admin || group.my_role == Some(GroupRole::Admin);
     match action {
         GroupAction::Read => Ok(()),
-        GroupAction::Restore if !who.is_super_admin => Err(AppError::NotFound),
         GroupAction::Restore => Ok(()),
         GroupAction::Administer | GroupAction::Delete if !is_admin => {
             Err(AppError::Forbidden("This needs an admin of the group.".to_owned()))

@@ -87,7 +87,8 @@ pub async fn delete(
 /// Brings a deleted group back (super admins).
 #[utoipa::path(post, path = "/api/v1/groups/{id}/restore", tag = "groups", security(("bearer" = [])),
     params(("id" = Uuid, Path, description = "Group id")),
-    responses((status = 200, body = GroupResponse), (status = 404, body = Problem), (status = 409, body = Problem)))]
+    responses((status = 200, body = GroupResponse), (status = 403, body = Problem), (status = 404, body = Problem),
+        (status = 409, body = Problem)))]
 pub async fn restore(
     State(state): State<AppState>,
     RequestContext(actor): RequestContext,

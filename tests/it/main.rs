@@ -27,6 +27,7 @@ mod openapi;
 mod passkeys;
 mod password_reset;
 mod passwords;
+mod permissions;
 mod row_security;
 mod scheduler;
 mod schema;

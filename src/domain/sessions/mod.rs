@@ -38,7 +38,7 @@ pub fn invalid_credentials() -> crate::error::AppError {
 /// Starts a new session for `user_id` inside `tx` and issues its first pair. Every sign-in is
 /// a new session: nothing from before carries over (no fixation). `second_factor` records
 /// that the sign-in proved one, which counts as a fresh step-up.
-pub(crate) async fn start_session(
+pub async fn start_session(
     state: &AppState,
     tx: &mut WriteTx,
     user_id: Uuid,
