@@ -47,10 +47,11 @@ pub async fn list(State(state): State<AppState>, CurrentUser(who): CurrentUser) 
     responses((status = 200, body = GroupResponse), (status = 401, body = Problem), (status = 404, body = Problem)))]
 pub async fn get(
     State(state): State<AppState>,
+    RequestContext(actor): RequestContext,
     CurrentUser(who): CurrentUser,
     Path(id): Path<Uuid>,
 ) -> AppResult<Json<GroupResponse>> {
-    Ok(Json(groups::get_group(&state, &who, id).await?))
+    Ok(Json(groups::get_group(&state, &actor.for_user(&who), &who, id).await?))
 }
 
 /// Changes a group's settings (group admins).
@@ -103,10 +104,11 @@ pub async fn restore(
     responses((status = 200, body = Vec<MemberResponse>), (status = 401, body = Problem), (status = 404, body = Problem)))]
 pub async fn members(
     State(state): State<AppState>,
+    RequestContext(actor): RequestContext,
     CurrentUser(who): CurrentUser,
     Path(id): Path<Uuid>,
 ) -> AppResult<Json<Vec<MemberResponse>>> {
-    Ok(Json(groups::list_members(&state, &who, id).await?))
+    Ok(Json(groups::list_members(&state, &actor.for_user(&who), &who, id).await?))
 }
 
 /// Adds an existing user by e-mail (group admins).
@@ -163,11 +165,12 @@ pub async fn remove_member(
         (status = 422, body = Problem)))]
 pub async fn audit(
     State(state): State<AppState>,
+    RequestContext(actor): RequestContext,
     CurrentUser(who): CurrentUser,
     Path(id): Path<Uuid>,
     Query(mut query): Query<AuditQuery>,
 ) -> AppResult<Json<AuditList>> {
-    groups::authorize(&state, &who, id, GroupAction::Administer).await?;
+    groups::authorize(&state, &actor.for_user(&who), &who, id, GroupAction::Administer, "audit").await?;
     let page = Page::parse(query.limit, query.cursor.as_deref())?;
     query.group_id = Some(id);
     let mut items =
@@ -198,10 +201,11 @@ pub async fn invite(
     responses((status = 200, body = Vec<InvitationResponse>), (status = 403, body = Problem), (status = 404, body = Problem)))]
 pub async fn invitations(
     State(state): State<AppState>,
+    RequestContext(actor): RequestContext,
     CurrentUser(who): CurrentUser,
     Path(id): Path<Uuid>,
 ) -> AppResult<Json<Vec<InvitationResponse>>> {
-    Ok(Json(groups::list_invitations(&state, &who, id).await?))
+    Ok(Json(groups::list_invitations(&state, &actor.for_user(&who), &who, id).await?))
 }
 
 /// Revokes a pending invitation (group admins).

@@ -20,6 +20,10 @@ pub enum MailTemplate {
     SecondFactorsReset,
     /// An invitation to join a group, with a single-use link.
     Invitation { group: String, inviter: String, link: String, valid_days: i64 },
+    /// The group's daily check-in reminder, at its reminder time in its zone.
+    CheckinReminder { group: String, time: String, zone: String },
+    /// What happened in the group over the last day.
+    DailySummary { group: String, date: String, lines: Vec<String> },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -144,6 +148,41 @@ impl MailTemplate {
                     instance,
                     "<p>An administrator removed the authenticator and backup codes of your account and signed out every session.</p>\
                      <p>Sign in with your password and set up an authenticator again.</p>",
+                    base_url,
+                ),
+            },
+            MailTemplate::CheckinReminder { group, time, zone } => RenderedMail {
+                subject: format!("{instance}: time for today's check-in in {group}"),
+                text: format!(
+                    "It is {time} in {group} ({zone}): time for your daily check-in. What did you do, what is next, \
+                     and what is in your way?\n\n{base_url}\n\n-- \n{instance} · {base_url}\n"
+                ),
+                html: html_frame(
+                    instance,
+                    &format!(
+                        "<p>It is {} in <strong>{}</strong> ({}): time for your daily check-in.</p>\
+                         <p>What did you do, what is next, and what is in your way?</p>",
+                        escape(time),
+                        escape(group),
+                        escape(zone)
+                    ),
+                    base_url,
+                ),
+            },
+            MailTemplate::DailySummary { group, date, lines } => RenderedMail {
+                subject: format!("{instance}: {group} on {date}"),
+                text: format!(
+                    "What happened in {group} over the last day ({date}):\n\n{}\n\n-- \n{instance} · {base_url}\n",
+                    lines.iter().map(|l| format!("- {l}")).collect::<Vec<_>>().join("\n")
+                ),
+                html: html_frame(
+                    instance,
+                    &format!(
+                        "<p>What happened in <strong>{}</strong> over the last day ({}):</p><ul>{}</ul>",
+                        escape(group),
+                        escape(date),
+                        lines.iter().map(|l| format!("<li>{}</li>", escape(l))).collect::<String>()
+                    ),
                     base_url,
                 ),
             },

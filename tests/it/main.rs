@@ -15,6 +15,7 @@ mod cli;
 mod config;
 mod cookies;
 mod errors;
+mod group_schedules;
 mod groups;
 mod health;
 mod http_layers;

@@ -1,7 +1,8 @@
 //! Loading a group together with the caller's standing in it, and asking the policy.
 
 use dayline_api_types::GroupRole;
-use dayline_db::{Db, WriteTx, sql};
+use dayline_db::{ActorContext, AuditEntry, Db, WriteTx, sql};
+use serde_json::json;
 use uuid::Uuid;
 
 use super::row::{GroupRow, group_columns, parse_role};
@@ -25,16 +26,28 @@ const LOAD: &str = concat!(
 );
 
 /// The group and the caller's role, if the policy lets `who` do `action`; 404 for groups
-/// they may not see, 403 for what they see but may not do.
+/// they may not see, 403 for what they see but may not do. For reads: a super admin reading
+/// (`what`) a group they do not belong to is audited.
 pub async fn load_for(
     state: &AppState,
+    actor: &ActorContext,
     who: &Authenticated,
     id: Uuid,
     action: GroupAction,
+    what: &'static str,
 ) -> AppResult<(GroupRow, Option<GroupRole>)> {
     let loaded: Option<Loaded> =
         sql(LOAD).bind(id).bind(who.user_id).fetch_optional(state.db.read_as(who.row_access())).await?;
-    check(state, who, loaded, action)
+    let (group, my_role) = check(state, who, loaded, action)?;
+    if who.is_super_admin && my_role.is_none() {
+        let mut tx = state.db.begin(actor.clone()).await?;
+        tx.audit(
+            AuditEntry::new("group.read_by_super_admin", "group", Some(id)).group(id).details(json!({ "read": what })),
+        )
+        .await?;
+        tx.commit().await?;
+    }
+    Ok((group, my_role))
 }
 
 /// The same inside a write transaction, so the decision and the change see the same rows.

@@ -118,10 +118,11 @@ pub async fn create_invitation(
 /// `GET /api/v1/groups/{id}/invitations`: the pending ones (group admins).
 pub async fn list_invitations(
     state: &AppState,
+    actor: &ActorContext,
     who: &Authenticated,
     group_id: Uuid,
 ) -> AppResult<Vec<InvitationResponse>> {
-    super::manage::authorize(state, who, group_id, GroupAction::Administer).await?;
+    super::manage::authorize(state, actor, who, group_id, GroupAction::Administer, "invitations").await?;
     let rows: Vec<Row> = sql("SELECT id, email, role, created_at, expires_at FROM invitations WHERE group_id = $1 \
          AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > $2 ORDER BY id")
     .bind(group_id)

@@ -70,6 +70,7 @@ pub async fn create_group(
         .await?;
     let row: GroupRow =
         sql(concat!("SELECT ", group_columns!(), " FROM groups g WHERE g.id = $1")).bind(id).fetch_one(&mut tx).await?;
+    super::schedule::schedule(&mut tx, &row).await?;
     tx.audit(AuditEntry::new("group.created", "group", Some(id)).group(id).details(json!({ "slug": row.slug })))
         .await?;
     tx.commit().await?;
@@ -111,8 +112,16 @@ pub async fn list_groups(state: &AppState, who: &Authenticated) -> AppResult<Vec
 }
 
 /// Asks the group policy whether `who` may do `action` to group `id` (404/403 otherwise).
-pub async fn authorize(state: &AppState, who: &Authenticated, id: Uuid, action: GroupAction) -> AppResult<()> {
-    load_for(state, who, id, action).await.map(|_| ())
+/// `what` names the read for the audit trail when a super admin outside the group reads it.
+pub async fn authorize(
+    state: &AppState,
+    actor: &ActorContext,
+    who: &Authenticated,
+    id: Uuid,
+    action: GroupAction,
+    what: &'static str,
+) -> AppResult<()> {
+    load_for(state, actor, who, id, action, what).await.map(|_| ())
 }
 
 /// `GET /api/v1/admin/users/{id}/groups` (super admins): a user's live groups, with the
@@ -131,8 +140,13 @@ pub async fn groups_of_user(state: &AppState, who: &Authenticated, user_id: Uuid
 }
 
 /// `GET /api/v1/groups/{id}`.
-pub async fn get_group(state: &AppState, who: &Authenticated, id: Uuid) -> AppResult<GroupResponse> {
-    let (group, my_role) = load_for(state, who, id, GroupAction::Read).await?;
+pub async fn get_group(
+    state: &AppState,
+    actor: &ActorContext,
+    who: &Authenticated,
+    id: Uuid,
+) -> AppResult<GroupResponse> {
+    let (group, my_role) = load_for(state, actor, who, id, GroupAction::Read, "group").await?;
     Ok(group.to_response(my_role))
 }
 
@@ -181,6 +195,11 @@ pub async fn update_group(
     .into_iter()
     .filter_map(|(field, differs)| differs.then_some(field))
     .collect();
+    // Only a change of zone, days or times moves the schedules: recomputing them otherwise
+    // could skip a run that is due this very moment.
+    if changed.iter().any(|f| matches!(*f, "timezone" | "checkin_days" | "checkin_time" | "summary_time")) {
+        super::schedule::schedule(&mut tx, &row).await?;
+    }
     tx.audit(AuditEntry::new("group.updated", "group", Some(id)).group(id).details(json!({ "changed": changed })))
         .await?;
     tx.commit().await?;
@@ -194,6 +213,7 @@ pub async fn delete_group(state: &AppState, actor: ActorContext, who: &Authentic
     load_for_change(state, &mut tx, who, id, GroupAction::Delete).await?;
     let now = tx.now();
     sql("UPDATE groups SET deleted_at = $1, updated_at = $1 WHERE id = $2").bind(now).bind(id).execute(&mut tx).await?;
+    super::schedule::unschedule(&mut tx, id).await?;
     tx.audit(AuditEntry::new("group.deleted", "group", Some(id)).group(id)).await?;
     tx.commit().await?;
     Ok(())
@@ -219,6 +239,7 @@ pub async fn restore_group(
             .bind(id)
             .fetch_one(&mut tx)
             .await?;
+    super::schedule::schedule(&mut tx, &row).await?;
     tx.audit(AuditEntry::new("group.restored", "group", Some(id)).group(id)).await?;
     tx.commit().await?;
     Ok(row.to_response(my_role))

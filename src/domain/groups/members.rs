@@ -36,8 +36,13 @@ impl Row {
 }
 
 /// `GET /api/v1/groups/{id}/members`.
-pub async fn list_members(state: &AppState, who: &Authenticated, group_id: Uuid) -> AppResult<Vec<MemberResponse>> {
-    load_for(state, who, group_id, GroupAction::Read).await?;
+pub async fn list_members(
+    state: &AppState,
+    actor: &ActorContext,
+    who: &Authenticated,
+    group_id: Uuid,
+) -> AppResult<Vec<MemberResponse>> {
+    load_for(state, actor, who, group_id, GroupAction::Read, "members").await?;
     let rows: Vec<Row> =
         sql("SELECT u.id AS user_id, u.email, u.display_name, m.role, m.created_at AS joined_at FROM memberships m \
          JOIN users u ON u.id = m.user_id WHERE m.group_id = $1 AND m.deleted_at IS NULL \

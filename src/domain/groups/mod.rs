@@ -2,13 +2,16 @@
 //! see or change a group goes through `auth::policy::authorize_group`.
 
 mod access;
+mod daily_mail;
 mod fields;
 mod invitations;
 mod manage;
 mod members;
 mod purge;
 mod row;
+mod schedule;
 
+pub use daily_mail::{send_checkin_reminders, send_daily_summary};
 pub use invitations::{
     INVITATION_JOB, accept_invitation, change_invitation, create_invitation, list_invitations, register_by_invitation,
     send_invitation_mail,
@@ -18,3 +21,4 @@ pub use manage::{
 };
 pub use members::{add_member, list_members, remove_member, set_member_role};
 pub use purge::{RESTORABLE_FOR, purge_deleted_groups};
+pub use schedule::{CHECKIN_REMINDER_JOB, DAILY_SUMMARY_JOB, reminder_key, summary_key};

@@ -1,10 +1,12 @@
 //! Every kind of job Dayline runs, one file each.
 
+mod group_daily;
 mod invitation_mail;
 mod password_reset_mail;
 mod purge_groups;
 mod send_mail;
 
+pub use group_daily::{CheckinReminder, DailySummary};
 pub use invitation_mail::InvitationMail;
 pub use password_reset_mail::PasswordResetMail;
 pub use purge_groups::{PURGE_GROUPS_JOB, PurgeGroups};
@@ -16,6 +18,8 @@ use crate::mail::Mailer;
 /// The registry a worker process uses.
 pub fn registry(mailer: Mailer) -> Registry {
     Registry::new()
+        .register(CheckinReminder)
+        .register(DailySummary)
         .register(InvitationMail { mailer: mailer.clone() })
         .register(PasswordResetMail { mailer: mailer.clone() })
         .register(PurgeGroups)
