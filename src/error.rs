@@ -27,6 +27,9 @@ pub enum AppError {
     NotFound,
     #[error("conflict: {0}")]
     Conflict(String),
+    /// `If-Match` named an older version; the answer carries the current one.
+    #[error("precondition failed")]
+    PreconditionFailed(Box<dayline_api_types::TaskResponse>),
     #[error("request body too large")]
     PayloadTooLarge,
     #[error("unsupported media type: {0}")]
@@ -60,6 +63,7 @@ impl AppError {
             AppError::Forbidden(_) => StatusCode::FORBIDDEN,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::PreconditionFailed(_) => StatusCode::PRECONDITION_FAILED,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::Timeout | AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
@@ -78,6 +82,7 @@ impl AppError {
             AppError::Forbidden(_) => "forbidden",
             AppError::NotFound => "not-found",
             AppError::Conflict(_) => "conflict",
+            AppError::PreconditionFailed(_) => "stale-version",
             AppError::PayloadTooLarge => "payload-too-large",
             AppError::UnsupportedMediaType(_) => "unsupported-media-type",
             AppError::Timeout => "timeout",
@@ -96,6 +101,10 @@ impl AppError {
             | AppError::UnsupportedMediaType(d) => Some(d.clone()),
             AppError::Validation(_) => Some("One or more fields are invalid.".to_owned()),
             AppError::NotFound => Some("There is nothing at this address, or you cannot see it.".to_owned()),
+            AppError::PreconditionFailed(current) => Some(format!(
+                "The task changed since you read it: it is at version {}. Review `current`, then retry with its ETag.",
+                current.version
+            )),
             AppError::PayloadTooLarge => Some("The request body is larger than this server accepts.".to_owned()),
             AppError::Timeout => Some("The request took too long and was stopped; try again.".to_owned()),
             AppError::Unavailable => Some("The database is unavailable right now; try again shortly.".to_owned()),
@@ -140,6 +149,9 @@ impl IntoResponse for AppError {
         if let AppError::RateLimited(exceeded) = &self {
             crate::http::rate_limit::write_refusal_headers(response.headers_mut(), *exceeded);
         }
+        if let AppError::PreconditionFailed(current) = self {
+            return stale_version(response, &current);
+        }
         response
     }
 }
@@ -166,4 +178,26 @@ pub fn problem_response(status: StatusCode, slug: &str, detail: Option<String>, 
         headers.insert(header::RETRY_AFTER, HeaderValue::from_static(RETRY_AFTER_SECS));
     }
     response
+}
+
+/// A 412 whose problem document carries the current task (`current`) and its `ETag`, so the
+/// client can show what changed and retry without another read.
+fn stale_version(response: Response, current: &dayline_api_types::TaskResponse) -> Response {
+    let (mut parts, _) = response.into_parts();
+    let problem = Problem {
+        kind: "/problems/stale-version".to_owned(),
+        title: StatusCode::PRECONDITION_FAILED.canonical_reason().unwrap_or("Error").to_owned(),
+        status: StatusCode::PRECONDITION_FAILED.as_u16(),
+        detail: AppError::PreconditionFailed(Box::new(current.clone())).detail(),
+        request_id: request_id::current(),
+        errors: Vec::new(),
+    };
+    let mut body = serde_json::to_value(&problem).unwrap_or_default();
+    if let Some(object) = body.as_object_mut() {
+        object.insert("current".to_owned(), serde_json::to_value(current).unwrap_or_default());
+    }
+    if let Ok(etag) = HeaderValue::from_str(&format!("\"{}\"", current.version)) {
+        parts.headers.insert(header::ETAG, etag);
+    }
+    Response::from_parts(parts, axum::body::Body::from(serde_json::to_vec(&body).unwrap_or_default()))
 }

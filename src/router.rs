@@ -10,7 +10,7 @@ use utoipa_axum::routes;
 
 use crate::error::AppError;
 use crate::http::docs::OpenApiJson;
-use crate::http::{admin, api_tokens, auth, docs, groups, health, me, metrics, mfa, passkeys, setup};
+use crate::http::{admin, api_tokens, auth, docs, groups, health, me, metrics, mfa, passkeys, setup, tasks};
 use crate::state::AppState;
 
 #[derive(OpenApi)]
@@ -23,6 +23,7 @@ use crate::state::AppState;
         (name = "auth", description = "Signing in and out, tokens and signing keys"),
         (name = "operations", description = "Health, readiness and metrics"),
         (name = "setup", description = "First-run setup of a new instance"),
+        (name = "tasks", description = "Tasks in groups and personal ones"),
     )
 )]
 struct ApiDoc;
@@ -69,6 +70,11 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(groups::register_by_invitation))
         .routes(routes!(groups::members, groups::add_member))
         .routes(routes!(groups::update_member, groups::remove_member))
+        .routes(routes!(tasks::create, tasks::list))
+        .routes(routes!(tasks::get, tasks::update))
+        .routes(routes!(tasks::archive))
+        .routes(routes!(tasks::restore))
+        .routes(routes!(tasks::history))
         .routes(routes!(admin::jobs::list_jobs))
         .routes(routes!(admin::jobs::retry_job))
         .routes(routes!(admin::jobs::discard_job))

@@ -133,6 +133,47 @@ fn is_enrolment(method: &Method, path: &str) -> bool {
         || path == "/api/v1/auth/logout"
 }
 
+/// The caller's standing towards a task, as the policy needs it.
+#[derive(Debug, Clone, Copy)]
+pub struct TaskAccess {
+    /// `None` for a personal task.
+    pub group_id: Option<uuid::Uuid>,
+    pub owner_id: uuid::Uuid,
+    pub assignee_id: Option<uuid::Uuid>,
+    /// The caller's role in the task's group, if they are a member.
+    pub my_role: Option<GroupRole>,
+    /// The task's group is deleted.
+    pub group_deleted: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TaskAction {
+    Read,
+    /// Change fields, archive, restore.
+    Edit,
+}
+
+/// Personal tasks are their owner's alone (super admins included); group tasks are read by the
+/// group's members, edited by their author or assignee and by the group's admins, and super
+/// admins may do everything to them. Invisible answers 404, visible but not permitted 403.
+pub fn authorize_task(who: &Authenticated, task: &TaskAccess, action: TaskAction) -> AppResult<()> {
+    let mine = task.owner_id == who.user_id || task.assignee_id == Some(who.user_id);
+    let visible = match task.group_id {
+        None => task.owner_id == who.user_id,
+        Some(_) => !task.group_deleted && (task.my_role.is_some() || who.is_super_admin),
+    };
+    if !visible {
+        return Err(AppError::NotFound);
+    }
+    match action {
+        TaskAction::Read => Ok(()),
+        TaskAction::Edit if mine || who.is_super_admin || task.my_role == Some(GroupRole::Admin) => Ok(()),
+        TaskAction::Edit => {
+            Err(AppError::Forbidden("Only its author, its assignee or a group admin edit this task.".to_owned()))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

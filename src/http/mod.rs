@@ -16,6 +16,8 @@ pub mod mfa;
 pub mod observe;
 pub mod paging;
 pub mod passkeys;
+pub mod query;
 pub mod rate_limit;
 pub mod request_id;
 pub mod setup;
+pub mod tasks;

@@ -34,4 +34,5 @@ mod scheduler;
 mod schema;
 mod setup;
 mod shutdown;
+mod tasks;
 mod throttling;

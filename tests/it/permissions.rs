@@ -128,6 +128,27 @@ const MATRIX: &[(&str, &str, Res, [u16; 8])] = &[
     ("DELETE", "/api/v1/groups/{id}/invitations/{invitation_id}", Other, [401, 401, 403, 404, 404, 404, 404, 204]),
     ("POST", "/api/v1/groups/{id}/invitations/{invitation_id}/resend", Own, [401, 401, 403, 404, 403, 403, 204, 204]),
     ("POST", "/api/v1/groups/{id}/invitations/{invitation_id}/resend", Other, [401, 401, 403, 404, 404, 404, 404, 204]),
+    // Tasks: `{id}` is the author's task in the own group, the other group's task, or the
+    // author's personal task.
+    ("GET", "/api/v1/tasks", Personal, [401, 401, 200, 200, 200, 200, 200, 200]),
+    ("POST", "/api/v1/tasks", Personal, [401, 401, 403, 201, 201, 201, 201, 201]),
+    ("GET", "/api/v1/tasks/{id}", Own, [401, 401, 200, 404, 200, 200, 200, 200]),
+    ("GET", "/api/v1/tasks/{id}", Other, [401, 401, 404, 404, 404, 404, 404, 200]),
+    ("GET", "/api/v1/tasks/{id}", Personal, [401, 401, 200, 404, 404, 200, 404, 404]),
+    ("PATCH", "/api/v1/tasks/{id}", Own, [401, 401, 403, 404, 403, 200, 200, 200]),
+    ("PATCH", "/api/v1/tasks/{id}", Other, [401, 401, 403, 404, 404, 404, 404, 200]),
+    ("PATCH", "/api/v1/tasks/{id}", Personal, [401, 401, 403, 404, 404, 200, 404, 404]),
+    // The author archives their task; the group admin and super admin then find it archived.
+    ("POST", "/api/v1/tasks/{id}/archive", Own, [401, 401, 403, 404, 403, 200, 409, 409]),
+    ("POST", "/api/v1/tasks/{id}/archive", Other, [401, 401, 403, 404, 404, 404, 404, 200]),
+    ("POST", "/api/v1/tasks/{id}/archive", Personal, [401, 401, 403, 404, 404, 200, 404, 404]),
+    // The tasks are live: those who may edit them get 409.
+    ("POST", "/api/v1/tasks/{id}/restore", Own, [401, 401, 403, 404, 403, 409, 409, 409]),
+    ("POST", "/api/v1/tasks/{id}/restore", Other, [401, 401, 403, 404, 404, 404, 404, 409]),
+    ("POST", "/api/v1/tasks/{id}/restore", Personal, [401, 401, 403, 404, 404, 409, 404, 404]),
+    ("GET", "/api/v1/tasks/{id}/history", Own, [401, 401, 200, 404, 200, 200, 200, 200]),
+    ("GET", "/api/v1/tasks/{id}/history", Other, [401, 401, 404, 404, 404, 404, 404, 200]),
+    ("GET", "/api/v1/tasks/{id}/history", Personal, [401, 401, 200, 404, 404, 200, 404, 404]),
     // Instance administration.
     // Super admins only; nobody else learns whether the user or job exists.
     ("GET", "/api/v1/admin/users", Personal, [401, 401, 403, 403, 403, 403, 403, 200]),
@@ -175,8 +196,11 @@ fn every_route_has_a_row() {
     assert!(stale.is_empty(), "rows for routes that no longer exist: {stale:?}");
     assert!(in_router.len() > 60, "the router was read: {} routes", in_router.len());
     for (method, path, res, _) in MATRIX {
-        let grouped = path.starts_with("/api/v1/groups/{id}");
-        assert_eq!(grouped, *res != Personal, "{method} {path}: group routes have own/other rows, others one");
+        if path.starts_with("/api/v1/groups/{id}") {
+            assert_ne!(*res, Personal, "{method} {path}: group routes have own/other rows");
+        } else if !path.starts_with("/api/v1/tasks/{id}") {
+            assert_eq!(*res, Personal, "{method} {path}: one row");
+        }
     }
 }
 
@@ -195,6 +219,8 @@ struct World {
     author_token: Uuid,
     author_passkey: Uuid,
     dead_job: Uuid,
+    /// The author's task in the own group, the other admin's in the other, the author's own.
+    tasks: [Uuid; 3],
 }
 
 /// One password hash for every account of every world: hashing is the slow part.
@@ -320,6 +346,13 @@ async fn world(backend: Backend) -> World {
     .await;
     let read_token = created["token"].as_str().expect("token").to_owned();
     let author_token = id_of(&created);
+    let mut tasks = [Uuid::nil(); 3];
+    for (slot, (who, group)) in
+        [("author", Some(own_group)), ("other-admin", Some(other_group)), ("author", None)].into_iter().enumerate()
+    {
+        let body = json!({"title": "A task", "group_id": group});
+        tasks[slot] = id_of(&json_of(send(Method::POST, "/api/v1/tasks".into(), who, body).await, "task").await);
+    }
 
     let mut tx = state.db.begin_bookkeeping().await.expect("begin");
     let dead_job = dayline_db::jobs::enqueue(&mut tx, dayline_db::jobs::NewJob::new("test.dead", json!({})))
@@ -361,6 +394,7 @@ async fn world(backend: Backend) -> World {
         author_token,
         author_passkey: passkeys[1],
         dead_job,
+        tasks,
         app,
     }
 }
@@ -379,6 +413,12 @@ fn bind_path(template: &str, res: Res, w: &World) -> String {
         w.dead_job
     } else if template.starts_with("/api/v1/me/sessions/") {
         w.author_other_session
+    } else if template.starts_with("/api/v1/tasks/") {
+        w.tasks[match res {
+            Own => 0,
+            Other => 1,
+            Personal => 2,
+        }]
     } else if template.starts_with("/api/v1/me/tokens/") {
         w.author_token
     } else {
@@ -429,6 +469,8 @@ fn body_for(method: &str, template: &str) -> Option<Value> {
         ("PATCH", "/api/v1/groups/{id}/members/{user_id}") => json!({"role": "admin"}),
         ("POST", "/api/v1/groups/{id}/invitations") => json!({"email": "another@example.com"}),
         ("PATCH", "/api/v1/admin/users/{id}") => json!({"role": "user"}),
+        ("POST", "/api/v1/tasks") => json!({"title": "New"}),
+        ("PATCH", "/api/v1/tasks/{id}") => json!({"priority": "high"}),
         _ => return None,
     })
 }

@@ -13,6 +13,10 @@ use crate::support::{Backend, PASSWORD, TestApp, spawn_app};
 
 /// Every table under row security, with the rows of the user `$1` (alice) and her group `$2`.
 const PROTECTED: &[(&str, &str)] = &[
+    ("tasks", "group_id = $2"),
+    ("task_counters", "scope_id = $2 OR scope_id = $1"),
+    ("task_history", "task_id IN (SELECT id FROM tasks WHERE group_id = $2)"),
+    ("idempotency_keys", "user_id = $1"),
     ("users", "id = $1"),
     ("sessions", "user_id = $1"),
     ("refresh_tokens", "session_id IN (SELECT id FROM sessions WHERE user_id = $1)"),
@@ -75,6 +79,28 @@ async fn world() -> World {
         .await;
     assert_eq!(token.status(), 201, "api token");
     app.enrol_totp(&alice_token).await;
+    let task = app
+        .client
+        .post(app.url("/api/v1/tasks"))
+        .bearer_auth(&alice_token)
+        .header("idempotency-key", "k1")
+        .json(&json!({ "title": "Alice's task", "group_id": alice_group }))
+        .send()
+        .await
+        .expect("task");
+    assert_eq!(task.status(), 201, "task");
+    let task: serde_json::Value = task.json().await.expect("json");
+    let changed = app
+        .send(
+            Method::PATCH,
+            &format!("/api/v1/tasks/{}", task["id"].as_str().expect("id")),
+            &alice_token,
+            Some(json!({ "status": "done" })),
+        )
+        .await;
+    assert_eq!(changed.status(), 200, "history");
+    let personal = app.send(Method::POST, "/api/v1/tasks", &alice_token, Some(json!({ "title": "Alice's own" }))).await;
+    assert_eq!(personal.status(), 201, "personal task");
     let challenge: serde_json::Value = app.login("alice@example.com", PASSWORD).await.json().await.expect("json");
     assert_eq!(challenge["mfa_required"], true, "a pending second-factor challenge");
 
@@ -149,6 +175,12 @@ async fn the_app_role_with_another_users_context_sees_none_of_alices_rows() {
             "{table}: super admins see all"
         );
     }
+
+    // A personal task is its owner's alone: not even a super admin's context shows it.
+    let personal = "group_id IS NULL AND owner_id = $1";
+    assert_eq!(count(&mut owner, None, "tasks", personal, &w).await, 1);
+    assert_eq!(count(&mut app_role, Some(alice), "tasks", personal, &w).await, 1);
+    assert_eq!(count(&mut app_role, Some(RowAccess::user(w.bob, true)), "tasks", personal, &w).await, 0);
 
     // Writes are held to the same rules: Bob can neither change Alice's group nor join it.
     let mut tx = app_role.begin().await.expect("begin");

@@ -10,6 +10,7 @@ mod jobs;
 mod mfa;
 mod problem;
 mod setup;
+mod tasks;
 mod user;
 
 pub use account::{
@@ -31,4 +32,8 @@ pub use mfa::{
 };
 pub use problem::{FieldError, Problem};
 pub use setup::{SetupRequest, SetupStatus};
+pub use tasks::{
+    CreateTaskRequest, TaskChange, TaskHistory, TaskList, TaskListQuery, TaskPriority, TaskResponse, TaskStatus,
+    UpdateTaskRequest,
+};
 pub use user::{AdminUpdateUserRequest, GlobalRole, UserList, UserListQuery, UserResponse};

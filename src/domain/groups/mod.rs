@@ -11,6 +11,7 @@ mod purge;
 mod row;
 mod schedule;
 
+pub use access::load_for_change;
 pub use daily_mail::{send_checkin_reminders, send_daily_summary};
 pub use invitations::{
     INVITATION_JOB, accept_invitation, change_invitation, create_invitation, list_invitations, register_by_invitation,
@@ -21,4 +22,5 @@ pub use manage::{
 };
 pub use members::{add_member, list_members, remove_member, set_member_role};
 pub use purge::{RESTORABLE_FOR, purge_deleted_groups};
+pub use row::parse_role;
 pub use schedule::{CHECKIN_REMINDER_JOB, DAILY_SUMMARY_JOB, reminder_key, summary_key};

@@ -1,0 +1,159 @@
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Deserializer, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TaskStatus {
+    Todo,
+    InProgress,
+    Done,
+    Cancelled,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TaskPriority {
+    None,
+    Low,
+    Medium,
+    High,
+    Urgent,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct TaskResponse {
+    pub id: Uuid,
+    /// Human-readable key: the group's prefix and a number counted per group (`OPS-42`), or
+    /// `ME-7` for a personal task.
+    #[schema(example = "OPS-42")]
+    pub key: String,
+    /// `None` for a personal task, visible to its owner only.
+    pub group_id: Option<Uuid>,
+    pub title: String,
+    /// Markdown.
+    pub description: String,
+    pub status: TaskStatus,
+    pub priority: TaskPriority,
+    /// Due on a day (in the group's or owner's time zone)…
+    pub due_date: Option<NaiveDate>,
+    /// …or at an instant, with the zone it was given in.
+    pub due_at: Option<DateTime<Utc>>,
+    #[schema(example = "Europe/Berlin")]
+    pub due_zone: Option<String>,
+    pub start_date: Option<NaiveDate>,
+    pub assignee_id: Option<Uuid>,
+    pub parent_id: Option<Uuid>,
+    pub creator_id: Uuid,
+    /// Past due and not finished, judged in the group's (or owner's) time zone.
+    pub is_overdue: bool,
+    /// Increases with every change; the `ETag` is `"<version>"`.
+    pub version: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub completed_at: Option<DateTime<Utc>>,
+    /// Set while archived (hidden from lists unless asked for).
+    pub archived_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateTaskRequest {
+    /// 1–200 characters, trimmed.
+    pub title: String,
+    pub description: Option<String>,
+    /// Omit for a personal task.
+    pub group_id: Option<Uuid>,
+    pub status: Option<TaskStatus>,
+    pub priority: Option<TaskPriority>,
+    pub due_date: Option<NaiveDate>,
+    pub due_at: Option<DateTime<Utc>>,
+    /// The zone of `due_at`; defaults to the group's (or owner's).
+    pub due_zone: Option<String>,
+    pub start_date: Option<NaiveDate>,
+    /// An active member of the task's group (for a personal task: its owner).
+    pub assignee_id: Option<Uuid>,
+    pub parent_id: Option<Uuid>,
+}
+
+/// Only the fields sent change; `null` clears a field that may be empty.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateTaskRequest {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub status: Option<TaskStatus>,
+    pub priority: Option<TaskPriority>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<NaiveDate>)]
+    pub due_date: Option<Option<NaiveDate>>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<DateTime<Utc>>)]
+    pub due_at: Option<Option<DateTime<Utc>>>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>)]
+    pub due_zone: Option<Option<String>>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<NaiveDate>)]
+    pub start_date: Option<Option<NaiveDate>>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<Uuid>)]
+    pub assignee_id: Option<Option<Uuid>>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<Uuid>)]
+    pub parent_id: Option<Option<Uuid>>,
+}
+
+/// A field that was sent, possibly as `null` (absent fields stay `None` through `default`).
+fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<Option<T>>, D::Error> {
+    Option::<T>::deserialize(d).map(Some)
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct TaskList {
+    pub items: Vec<TaskResponse>,
+    /// Pass as `cursor` for the next page; absent on the last page.
+    pub next_cursor: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct TaskListQuery {
+    /// Only this group's tasks.
+    pub group_id: Option<Uuid>,
+    /// Comma-separated statuses (`todo,in_progress`).
+    pub status: Option<String>,
+    /// Comma-separated priorities.
+    pub priority: Option<String>,
+    /// A user id, `me`, or `none` for unassigned tasks.
+    pub assignee: Option<String>,
+    /// `true` for archived tasks only.
+    pub archived: Option<bool>,
+    /// `true` for overdue tasks only.
+    pub overdue: Option<bool>,
+    /// Due on or before / after this day.
+    pub due_before: Option<NaiveDate>,
+    pub due_after: Option<NaiveDate>,
+    /// `created` (default, newest first), `updated`, `due`, `priority`.
+    pub sort: Option<String>,
+    /// 1–100, default 50.
+    pub limit: Option<i64>,
+    pub cursor: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct TaskChange {
+    pub id: Uuid,
+    pub actor_id: Option<Uuid>,
+    /// The field that changed (`status`, `title`, …), or `created`, `archived`, `restored`.
+    pub field: String,
+    pub old_value: serde_json::Value,
+    pub new_value: serde_json::Value,
+    pub changed_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct TaskHistory {
+    pub items: Vec<TaskChange>,
+}

@@ -1,0 +1,5 @@
+DROP TABLE idempotency_keys;
+DROP TABLE task_history;
+DROP TABLE task_counters;
+DROP TABLE tasks;
+DROP FUNCTION dayline_sees_task(uuid, uuid);

@@ -1,0 +1,149 @@
+//! `POST /api/v1/tasks`: a task in one of the caller's groups, or a personal one.
+
+use dayline_api_types::{CreateTaskRequest, TaskResponse};
+use dayline_db::{ActorContext, AuditEntry, NewEvent, WriteTx, new_id, sql};
+use serde_json::json;
+use uuid::Uuid;
+
+use super::fields::TaskFields;
+use super::row::{TaskRow, priority_name, priority_rank, status_name, task_columns, task_from};
+use crate::auth::policy::GroupAction;
+use crate::auth::refresh_token;
+use crate::domain::groups::load_for_change as load_group_for_change;
+use crate::domain::idempotency::{self, Claim};
+use crate::domain::sessions::Authenticated;
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+
+pub struct Created {
+    pub task: TaskResponse,
+    /// The answer to an earlier request with the same `Idempotency-Key`.
+    pub replayed: bool,
+}
+
+pub(super) const BY_ID: &str = concat!("SELECT ", task_columns!(), task_from!(), "WHERE t.id = $1");
+
+/// Checks that `assignee` may hold a task of this scope: an active member of its group, or
+/// the owner of a personal task.
+pub(super) async fn check_assignee(
+    tx: &mut WriteTx,
+    group_id: Option<Uuid>,
+    owner_id: Uuid,
+    assignee: Uuid,
+) -> AppResult<()> {
+    let Some(group_id) = group_id else {
+        if assignee == owner_id {
+            return Ok(());
+        }
+        return Err(AppError::invalid("assignee_id", "a personal task can be assigned to its owner only"));
+    };
+    let member: Option<(Uuid,)> = sql("SELECT m.user_id FROM memberships m JOIN users u ON u.id = m.user_id \
+         WHERE m.group_id = $1 AND m.user_id = $2 AND m.deleted_at IS NULL AND u.is_active")
+    .bind(group_id)
+    .bind(assignee)
+    .fetch_optional(&mut *tx)
+    .await?;
+    member.map(|_| ()).ok_or_else(|| AppError::invalid("assignee_id", "is not an active member of the task's group"))
+}
+
+/// Checks that `parent` is a task the caller sees, in the same group (or personal space).
+pub(super) async fn check_parent(
+    tx: &mut WriteTx,
+    group_id: Option<Uuid>,
+    owner_id: Uuid,
+    parent: Uuid,
+    child: Option<Uuid>,
+) -> AppResult<()> {
+    if Some(parent) == child {
+        return Err(AppError::invalid("parent_id", "a task cannot be its own parent"));
+    }
+    let row: Option<(Option<Uuid>, Uuid)> =
+        sql("SELECT group_id, owner_id FROM tasks WHERE id = $1 AND archived_at IS NULL")
+            .bind(parent)
+            .fetch_optional(&mut *tx)
+            .await?;
+    match row {
+        Some((g, _)) if g.is_some() && g == group_id => Ok(()),
+        Some((None, owner)) if group_id.is_none() && owner == owner_id => Ok(()),
+        _ => Err(AppError::invalid("parent_id", "is not a task of the same group that you can see")),
+    }
+}
+
+pub async fn create_task(
+    state: &AppState,
+    actor: ActorContext,
+    who: &Authenticated,
+    request: CreateTaskRequest,
+    idempotency_key: Option<&str>,
+) -> AppResult<Created> {
+    let fields = TaskFields::of_request(&request)?;
+    let request_hash = refresh_token::hash(&serde_json::to_string(&request).map_err(|e| AppError::Internal(e.into()))?);
+    let mut tx = state.db.begin(actor).await?;
+    if let Some(key) = idempotency_key
+        && let Claim::Replay(body) = idempotency::claim(&mut tx, who.user_id, key, &request_hash).await?
+    {
+        let task: TaskResponse = serde_json::from_str(&body).map_err(|e| AppError::Internal(e.into()))?;
+        return Ok(Created { task, replayed: true });
+    }
+    if let Some(group_id) = request.group_id {
+        load_group_for_change(state, &mut tx, who, group_id, GroupAction::Read).await?;
+    }
+    if let Some(assignee) = fields.assignee_id {
+        check_assignee(&mut tx, request.group_id, who.user_id, assignee).await?;
+    }
+    if let Some(parent) = fields.parent_id {
+        check_parent(&mut tx, request.group_id, who.user_id, parent, None).await?;
+    }
+    let scope = request.group_id.unwrap_or(who.user_id);
+    let (number,): (i64,) = sql("INSERT INTO task_counters (scope_id, last_number) VALUES ($1, 1) \
+         ON CONFLICT (scope_id) DO UPDATE SET last_number = task_counters.last_number + 1 RETURNING last_number")
+    .bind(scope)
+    .fetch_one(&mut tx)
+    .await?;
+    let now = tx.now();
+    let id = new_id();
+    let done = matches!(fields.status, dayline_api_types::TaskStatus::Done);
+    sql("INSERT INTO tasks (id, group_id, owner_id, number, title, description, status, priority, priority_rank, \
+         due_date, due_at, due_zone, start_date, assignee_id, parent_id, version, created_at, updated_at, completed_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 1, $16, $16, $17)")
+    .bind(id)
+    .bind(request.group_id)
+    .bind(who.user_id)
+    .bind(number)
+    .bind(fields.title.clone())
+    .bind(fields.description.clone())
+    .bind(status_name(fields.status))
+    .bind(priority_name(fields.priority))
+    .bind(priority_rank(fields.priority))
+    .bind(fields.due_date.map(|d| d.to_string()))
+    .bind(fields.due_at)
+    .bind(fields.due_zone.clone())
+    .bind(fields.start_date.map(|d| d.to_string()))
+    .bind(fields.assignee_id)
+    .bind(fields.parent_id)
+    .bind(now)
+    .bind(done.then_some(now))
+    .execute(&mut tx)
+    .await?;
+    let row: TaskRow = sql(BY_ID).bind(id).fetch_one(&mut tx).await?;
+    let task = row.to_response(now);
+    let mut audit = AuditEntry::new("task.created", "task", Some(id)).details(json!({ "key": task.key }));
+    if let Some(group_id) = request.group_id {
+        audit = audit.group(group_id);
+    }
+    tx.audit(audit).await?;
+    tx.emit(NewEvent {
+        kind: "task.created",
+        aggregate_type: "task",
+        aggregate_id: id,
+        group_id: request.group_id,
+        payload: json!({ "id": id, "key": task.key, "title": task.title }),
+    })
+    .await?;
+    if let Some(key) = idempotency_key {
+        let body = serde_json::to_string(&task).map_err(|e| AppError::Internal(e.into()))?;
+        idempotency::record(&mut tx, who.user_id, key, 201, &body).await?;
+    }
+    tx.commit().await?;
+    Ok(Created { task, replayed: false })
+}

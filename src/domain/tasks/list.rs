@@ -1,0 +1,207 @@
+//! `GET /api/v1/tasks`: the caller's tasks (their groups' and their personal ones), or one
+//! group's, filtered, sorted, in pages whose cursor stays stable under concurrent inserts
+//! (keyset on the sort key and the time-ordered id).
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use chrono::{DateTime, Days, NaiveDate, Utc};
+use dayline_api_types::{TaskList, TaskListQuery, TaskPriority, TaskStatus};
+use dayline_db::{ActorContext, sql};
+use uuid::Uuid;
+
+use super::row::{TaskRow, task_columns, task_from};
+use crate::auth::policy::GroupAction;
+use crate::domain::sessions::Authenticated;
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+
+macro_rules! list_where {
+    () => {
+        "WHERE ((CAST($2 AS TEXT) IS NOT NULL AND t.group_id = $2) OR (CAST($2 AS TEXT) IS NULL AND \
+           ((t.group_id IS NULL AND t.owner_id = $1) OR t.group_id IN (SELECT m.group_id FROM memberships m \
+             JOIN groups mg ON mg.id = m.group_id WHERE m.user_id = $1 AND m.deleted_at IS NULL AND mg.deleted_at IS NULL)))) \
+         AND (t.archived_at IS NOT NULL) = $3 \
+         AND (CAST($4 AS TEXT) IS NULL OR ',' || $4 || ',' LIKE '%,' || t.status || ',%') \
+         AND (CAST($5 AS TEXT) IS NULL OR ',' || $5 || ',' LIKE '%,' || t.priority || ',%') \
+         AND (CAST($6 AS TEXT) IS NULL OR t.assignee_id = $6) AND (NOT $7 OR t.assignee_id IS NULL) \
+         AND (CAST($8 AS TEXT) IS NULL OR t.due_date <= $8 OR t.due_at < $9) \
+         AND (CAST($10 AS TEXT) IS NULL OR t.due_date >= $10 OR t.due_at >= $11) "
+    };
+}
+
+const BY_CREATED: &str = concat!(
+    "SELECT ",
+    task_columns!(),
+    task_from!(),
+    list_where!(),
+    // $14 and $15 (the other sorts' keys) are named so every statement takes the same arguments.
+    "AND (CAST($12 AS TEXT) IS NULL OR t.id < $12) AND ($14 IS NULL OR $14 IS NOT NULL) \
+     AND ($15 IS NULL OR $15 IS NOT NULL) ORDER BY t.id DESC LIMIT $13"
+);
+const BY_UPDATED: &str = concat!(
+    "SELECT ",
+    task_columns!(),
+    task_from!(),
+    list_where!(),
+    "AND (CAST($12 AS TEXT) IS NULL OR t.updated_at < $14 OR (t.updated_at = $14 AND t.id < $12)) \
+     AND ($15 IS NULL OR $15 IS NOT NULL) ORDER BY t.updated_at DESC, t.id DESC LIMIT $13"
+);
+const BY_PRIORITY: &str = concat!(
+    "SELECT ",
+    task_columns!(),
+    task_from!(),
+    list_where!(),
+    "AND (CAST($12 AS TEXT) IS NULL OR t.priority_rank < $15 OR (t.priority_rank = $15 AND t.id < $12)) \
+     AND ($14 IS NULL OR $14 IS NOT NULL) ORDER BY t.priority_rank DESC, t.id DESC LIMIT $13"
+);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sort {
+    Created,
+    Updated,
+    Priority,
+}
+
+/// Where the previous page ended: the last item's sort key and id.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Cursor {
+    id: Uuid,
+    updated_at: Option<DateTime<Utc>>,
+    rank: Option<i64>,
+}
+
+fn encode(sort: Sort, row: &TaskRow) -> String {
+    let text = match sort {
+        Sort::Created => format!("c|{}", row.id),
+        Sort::Updated => format!("u|{}|{}", row.id, row.updated_at.to_rfc3339()),
+        Sort::Priority => {
+            format!("p|{}|{}", row.id, super::row::priority_rank(super::row::parse_priority(&row.priority)))
+        }
+    };
+    URL_SAFE_NO_PAD.encode(text)
+}
+
+fn decode(sort: Sort, cursor: &str) -> AppResult<Cursor> {
+    let bad = || AppError::invalid("cursor", "is not a cursor from a previous page of this sort");
+    let bytes = URL_SAFE_NO_PAD.decode(cursor).map_err(|_| bad())?;
+    let text = String::from_utf8(bytes).map_err(|_| bad())?;
+    let parts: Vec<&str> = text.split('|').collect();
+    let id = parts.get(1).and_then(|p| p.parse().ok()).ok_or_else(bad)?;
+    match (sort, parts.as_slice()) {
+        (Sort::Created, ["c", _]) => Ok(Cursor { id, updated_at: None, rank: None }),
+        (Sort::Updated, ["u", _, at]) => {
+            let at = DateTime::parse_from_rfc3339(at).map_err(|_| bad())?.with_timezone(&Utc);
+            Ok(Cursor { id, updated_at: Some(at), rank: None })
+        }
+        (Sort::Priority, ["p", _, rank]) => {
+            Ok(Cursor { id, updated_at: None, rank: Some(rank.parse().map_err(|_| bad())?) })
+        }
+        _ => Err(bad()),
+    }
+}
+
+/// `a,b` of known names → the same list, checked; errors name `field`.
+fn name_list<T>(raw: Option<&str>, field: &str, parse: impl Fn(&str) -> Option<T>) -> AppResult<Option<String>> {
+    let Some(raw) = raw else { return Ok(None) };
+    let names: Vec<&str> = raw.split(',').map(str::trim).filter(|n| !n.is_empty()).collect();
+    if let Some(bad) = names.iter().find(|n| parse(n).is_none()) {
+        return Err(AppError::invalid(field, format!("`{bad}` is not one of the values")));
+    }
+    Ok(if names.is_empty() { None } else { Some(names.join(",")) })
+}
+
+fn parse_status(name: &str) -> Option<TaskStatus> {
+    serde_json::from_value(serde_json::Value::String(name.to_owned())).ok()
+}
+
+fn parse_priority(name: &str) -> Option<TaskPriority> {
+    serde_json::from_value(serde_json::Value::String(name.to_owned())).ok()
+}
+
+fn start_of(day: NaiveDate) -> DateTime<Utc> {
+    day.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc()
+}
+
+pub async fn list_tasks(
+    state: &AppState,
+    actor: &ActorContext,
+    who: &Authenticated,
+    query: &TaskListQuery,
+) -> AppResult<TaskList> {
+    let limit = query.limit.unwrap_or(50);
+    if !(1..=100).contains(&limit) {
+        return Err(AppError::invalid("limit", "must be from 1 to 100"));
+    }
+    let sort = match query.sort.as_deref().unwrap_or("created") {
+        "created" => Sort::Created,
+        "updated" => Sort::Updated,
+        "priority" => Sort::Priority,
+        _ => return Err(AppError::invalid("sort", "must be created, updated or priority")),
+    };
+    let cursor = query.cursor.as_deref().map(|c| decode(sort, c)).transpose()?;
+    let statuses = name_list(query.status.as_deref(), "status", parse_status)?;
+    let priorities = name_list(query.priority.as_deref(), "priority", parse_priority)?;
+    let (assignee, unassigned) = match query.assignee.as_deref() {
+        None => (None, false),
+        Some("me") => (Some(who.user_id), false),
+        Some("none") => (None, true),
+        Some(id) => (
+            Some(id.parse::<Uuid>().map_err(|_| AppError::invalid("assignee", "must be a user id, me or none"))?),
+            false,
+        ),
+    };
+    if let Some(group_id) = query.group_id {
+        crate::domain::groups::authorize(state, actor, who, group_id, GroupAction::Read, "tasks").await?;
+    }
+    let statement = match sort {
+        Sort::Created => BY_CREATED,
+        Sort::Updated => BY_UPDATED,
+        Sort::Priority => BY_PRIORITY,
+    };
+    let mut rows: Vec<TaskRow> = sql(statement)
+        .bind(who.user_id)
+        .bind(query.group_id)
+        .bind(query.archived.unwrap_or(false))
+        .bind(statuses)
+        .bind(priorities)
+        .bind(assignee)
+        .bind(unassigned)
+        .bind(query.due_before.map(|d| d.to_string()))
+        .bind(query.due_before.and_then(|d| d.checked_add_days(Days::new(1))).map(start_of))
+        .bind(query.due_after.map(|d| d.to_string()))
+        .bind(query.due_after.map(start_of))
+        .bind(cursor.map(|c| c.id))
+        .bind(limit + 1)
+        .bind(cursor.and_then(|c| c.updated_at))
+        .bind(cursor.and_then(|c| c.rank))
+        .fetch_all(state.db.read_as(who.row_access()))
+        .await?;
+    let next_cursor = if rows.len() as i64 > limit {
+        rows.truncate(limit as usize);
+        rows.last().map(|row| encode(sort, row))
+    } else {
+        None
+    };
+    let now = state.clock.now();
+    Ok(TaskList { items: rows.iter().map(|r| r.to_response(now)).collect(), next_cursor })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursors_belong_to_their_sort() {
+        let id = Uuid::now_v7();
+        let text = URL_SAFE_NO_PAD.encode(format!("p|{id}|3"));
+        assert_eq!(decode(Sort::Priority, &text).expect("cursor"), Cursor { id, updated_at: None, rank: Some(3) });
+        assert!(decode(Sort::Created, &text).is_err());
+        assert!(decode(Sort::Created, "not base64!").is_err());
+    }
+
+    #[test]
+    fn lists_of_names_are_checked() {
+        assert_eq!(name_list(Some("todo, done"), "status", parse_status).expect("ok").as_deref(), Some("todo,done"));
+        assert!(name_list(Some("todo,later"), "status", parse_status).is_err());
+    }
+}

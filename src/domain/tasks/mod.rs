@@ -1,0 +1,35 @@
+//! Tasks: in a group or personal, with keys per group, history of every field change,
+//! archive and restore, optimistic concurrency (`ETag`/`If-Match`) and idempotent creation.
+//! Every decision about who may see or change a task goes through `auth::policy::authorize_task`.
+
+mod access;
+mod archive;
+mod create;
+mod fields;
+mod history;
+mod list;
+mod row;
+mod update;
+
+pub use access::load_for_read;
+pub use archive::set_archived;
+pub use create::{Created, create_task};
+pub use history::task_history;
+pub use list::list_tasks;
+pub use update::update_task;
+
+/// A task as its `GET` answers it, with its `ETag`.
+pub async fn get_task(
+    state: &crate::state::AppState,
+    actor: &dayline_db::ActorContext,
+    who: &crate::domain::sessions::Authenticated,
+    id: uuid::Uuid,
+) -> crate::error::AppResult<dayline_api_types::TaskResponse> {
+    let row = load_for_read(state, actor, who, id, "task").await?;
+    Ok(row.to_response(state.clock.now()))
+}
+
+/// The `ETag` of a task's current version.
+pub fn etag(task: &dayline_api_types::TaskResponse) -> String {
+    format!("\"{}\"", task.version)
+}

@@ -1,0 +1,302 @@
+//! Tasks over HTTP on both backends: validation that names the field, keys per group,
+//! isolation (404 for what one cannot see, 403 for what one sees but may not change),
+//! `ETag`/`If-Match` with a real race, idempotent creation, history, archive, listing with
+//! filters and keyset pages, and overdue judged in the group's time zone.
+
+use std::sync::Arc;
+
+use chrono::{Duration, TimeZone, Utc};
+use dayline_api_types::GlobalRole;
+use dayline_db::TestClock;
+use reqwest::Method;
+use serde_json::{Value, json};
+
+use crate::support::{Options, PASSWORD, TestApp, expect_problem, spawn_app_with};
+
+struct Team {
+    app: TestApp,
+    clock: Arc<TestClock>,
+    /// Group admin of "Ops".
+    ana: String,
+    /// Member of "Ops".
+    bo: String,
+    /// In no group.
+    carla: String,
+    ops: String,
+}
+
+async fn team(backend: crate::support::Backend) -> Team {
+    // 10:00 UTC on 10 November 2026: already the 11th in Tokyo.
+    let clock = Arc::new(TestClock::new(Utc.with_ymd_and_hms(2026, 11, 10, 20, 0, 0).single().expect("time")));
+    let app = spawn_app_with(backend, Options { clock: clock.clone(), ..Options::default() }).await;
+    app.complete_setup().await;
+    for (email, name) in
+        [("ana.admin@example.com", "Ana Admin"), ("bo@example.com", "Bo Berg"), ("carla@example.com", "Carla Costa")]
+    {
+        app.create_user(email, name, GlobalRole::User).await;
+    }
+    let ana = app.access_token("ana.admin@example.com", PASSWORD).await;
+    let bo = app.access_token("bo@example.com", PASSWORD).await;
+    let carla = app.access_token("carla@example.com", PASSWORD).await;
+    let group: Value = app
+        .send(Method::POST, "/api/v1/groups", &ana, Some(json!({ "name": "Ops", "timezone": "Asia/Tokyo" })))
+        .await
+        .json()
+        .await
+        .expect("json");
+    let ops = group["id"].as_str().expect("id").to_owned();
+    let added = app
+        .send(Method::POST, &format!("/api/v1/groups/{ops}/members"), &ana, Some(json!({ "email": "bo@example.com" })))
+        .await;
+    assert_eq!(added.status(), 201);
+    Team { app, clock, ana, bo, carla, ops }
+}
+
+async fn create(t: &Team, token: &str, body: Value) -> Value {
+    let response = t.app.send(Method::POST, "/api/v1/tasks", token, Some(body)).await;
+    assert_eq!(response.status(), 201, "task created");
+    response.json().await.expect("json")
+}
+
+fn field_errors(problem: &Value) -> Vec<String> {
+    problem["errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .map(|e| e["field"].as_str().expect("field").to_owned())
+        .collect()
+}
+
+async fn list(t: &Team, query: impl std::fmt::Display) -> Value {
+    t.app.send(Method::GET, &format!("/api/v1/tasks?{query}"), &t.bo, None).await.json().await.expect("json")
+}
+
+async fn patch(t: &Team, token: &str, id: &str, if_match: Option<&str>, body: Value) -> reqwest::Response {
+    let mut request = t.app.client.patch(t.app.url(&format!("/api/v1/tasks/{id}"))).bearer_auth(token).json(&body);
+    if let Some(tag) = if_match {
+        request = request.header("if-match", tag);
+    }
+    request.send().await.expect("patch")
+}
+
+on_both! {
+    async fn tasks_are_validated_and_keyed_per_group(backend: Backend) {
+        let t = team(backend).await;
+        let first = create(&t, &t.bo, json!({ "title": "  Rotate the certificates  ", "group_id": t.ops })).await;
+        assert_eq!(first["title"], "Rotate the certificates", "trimmed");
+        assert_eq!(first["key"], "OPS-1");
+        assert_eq!((first["status"].as_str(), first["priority"].as_str()), (Some("todo"), Some("none")));
+        let second = create(&t, &t.ana, json!({ "title": "Second", "group_id": t.ops, "priority": "urgent", "status": "done" })).await;
+        assert_eq!(second["key"], "OPS-2");
+        assert!(second["completed_at"].is_string(), "created done: completed now");
+        let personal = create(&t, &t.bo, json!({ "title": "Dentist", "due_date": "2026-11-20" })).await;
+        assert_eq!((personal["key"].as_str(), personal["group_id"].is_null()), (Some("ME-1"), true));
+
+        for (body, field) in [
+            (json!({ "title": "   " }), "title"),
+            (json!({ "title": "x".repeat(201) }), "title"),
+            (json!({ "title": "x", "description": "d".repeat(20_001) }), "description"),
+            (json!({ "title": "x", "status": "later" }), "status"),
+            (json!({ "title": "x", "priority": "p1" }), "priority"),
+            (json!({ "title": "x", "due_date": "2026-13-01" }), "due_date"),
+            (json!({ "title": "x", "due_date": "2026-11-20", "due_at": "2026-11-20T10:00:00Z" }), "due_at"),
+            (json!({ "title": "x", "due_at": "2026-11-20T10:00:00Z", "due_zone": "Mars/Olympus" }), "due_zone"),
+            (json!({ "title": "x", "due_date": "2026-11-20", "start_date": "2026-11-21" }), "start_date"),
+            (json!({ "title": "x", "owner": "me" }), "owner"),
+        ] {
+            let problem = expect_problem(t.app.send(Method::POST, "/api/v1/tasks", &t.bo, Some(body.clone())).await, 422).await;
+            assert_eq!(field_errors(&problem), [field], "{body}");
+        }
+        // Assignees are active members of the task's group; parents are in the same group.
+        let carla_id = t.app.send(Method::GET, "/api/v1/me", &t.carla, None).await.json::<Value>().await.expect("me")["id"].clone();
+        let problem = expect_problem(
+            t.app.send(Method::POST, "/api/v1/tasks", &t.bo, Some(json!({ "title": "x", "group_id": t.ops, "assignee_id": carla_id }))).await,
+            422,
+        )
+        .await;
+        assert_eq!(field_errors(&problem), ["assignee_id"]);
+        let problem = expect_problem(
+            t.app.send(Method::POST, "/api/v1/tasks", &t.bo, Some(json!({ "title": "x", "group_id": t.ops, "parent_id": personal["id"] }))).await,
+            422,
+        )
+        .await;
+        assert_eq!(field_errors(&problem), ["parent_id"]);
+        let child = create(&t, &t.bo, json!({ "title": "Child", "group_id": t.ops, "parent_id": first["id"] })).await;
+        assert_eq!(child["parent_id"], first["id"]);
+        // A group one does not belong to does not exist.
+        expect_problem(t.app.send(Method::POST, "/api/v1/tasks", &t.carla, Some(json!({ "title": "x", "group_id": t.ops }))).await, 404).await;
+        expect_problem(t.app.send(Method::GET, "/api/v1/tasks?limit=abc", &t.bo, None).await, 422).await;
+    }
+
+    async fn others_tasks_are_invisible_and_only_their_people_change_them(backend: Backend) {
+        let t = team(backend).await;
+        let bos = create(&t, &t.bo, json!({ "title": "Bo's", "group_id": t.ops })).await;
+        let anas = create(&t, &t.ana, json!({ "title": "Ana's", "group_id": t.ops })).await;
+        let personal = create(&t, &t.ana, json!({ "title": "Private" })).await;
+        let (bos_id, anas_id, personal_id) = (bos["id"].as_str().expect("id"), anas["id"].as_str().expect("id"), personal["id"].as_str().expect("id"));
+
+        // An outsider finds nothing, wherever they look.
+        for id in [bos_id, anas_id, personal_id] {
+            for (method, path) in [
+                (Method::GET, format!("/api/v1/tasks/{id}")),
+                (Method::GET, format!("/api/v1/tasks/{id}/history")),
+                (Method::POST, format!("/api/v1/tasks/{id}/archive")),
+            ] {
+                expect_problem(t.app.send(method, &path, &t.carla, None).await, 404).await;
+            }
+            expect_problem(patch(&t, &t.carla, id, None, json!({ "title": "Mine now" })).await, 404).await;
+        }
+        let list: Value = t.app.send(Method::GET, "/api/v1/tasks", &t.carla, None).await.json().await.expect("json");
+        assert_eq!(list["items"].as_array().expect("items").len(), 0);
+        // A member sees the group's tasks but not Ana's personal one; changes only their own.
+        assert_eq!(t.app.send(Method::GET, &format!("/api/v1/tasks/{anas_id}"), &t.bo, None).await.status(), 200);
+        expect_problem(t.app.send(Method::GET, &format!("/api/v1/tasks/{personal_id}"), &t.bo, None).await, 404).await;
+        expect_problem(patch(&t, &t.bo, anas_id, None, json!({ "title": "Taken" })).await, 403).await;
+        assert_eq!(patch(&t, &t.bo, bos_id, None, json!({ "title": "Bo's, renamed" })).await.status(), 200);
+        // Assigned to Bo, Ana's task becomes his to change; the group admin changes any.
+        let bo_id = t.app.send(Method::GET, "/api/v1/me", &t.bo, None).await.json::<Value>().await.expect("me")["id"].clone();
+        assert_eq!(patch(&t, &t.ana, anas_id, None, json!({ "assignee_id": bo_id })).await.status(), 200);
+        assert_eq!(patch(&t, &t.bo, anas_id, None, json!({ "status": "in_progress" })).await.status(), 200);
+        assert_eq!(patch(&t, &t.ana, bos_id, None, json!({ "priority": "high" })).await.status(), 200);
+        let listed: Value = t.app.send(Method::GET, "/api/v1/tasks", &t.bo, None).await.json().await.expect("json");
+        let titles: Vec<&str> = listed["items"].as_array().expect("items").iter().map(|i| i["title"].as_str().expect("title")).collect();
+        assert_eq!(titles, ["Ana's", "Bo's, renamed"], "Bo's list: the group's tasks, newest first, no one's personal ones");
+        // A super admin reads group tasks (audited) but never someone's personal one.
+        let (admin, _) = t.app.admin_with_totp().await;
+        assert_eq!(t.app.send(Method::GET, &format!("/api/v1/tasks/{anas_id}"), &admin, None).await.status(), 200);
+        expect_problem(t.app.send(Method::GET, &format!("/api/v1/tasks/{personal_id}"), &admin, None).await, 404).await;
+        assert_eq!(t.app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'task.read_by_super_admin'").await, 1);
+    }
+
+    async fn stale_writes_are_refused_and_history_keeps_every_change(backend: Backend) {
+        let t = team(backend).await;
+        let task = create(&t, &t.bo, json!({ "title": "Draft", "group_id": t.ops })).await;
+        let id = task["id"].as_str().expect("id");
+        let read = t.app.send(Method::GET, &format!("/api/v1/tasks/{id}"), &t.bo, None).await;
+        assert_eq!(read.headers()["etag"], "\"1\"");
+        let changed = patch(&t, &t.bo, id, Some("\"1\""), json!({ "title": "Final", "status": "done" })).await;
+        assert_eq!(changed.status(), 200);
+        assert_eq!(changed.headers()["etag"], "\"2\"");
+        let changed: Value = changed.json().await.expect("json");
+        assert!(changed["completed_at"].is_string(), "done sets completed_at");
+        // Someone who read version 1 cannot overwrite version 2; they get the current one.
+        let stale = expect_problem(patch(&t, &t.ana, id, Some("\"1\""), json!({ "title": "Overwrite" })).await, 412).await;
+        assert_eq!((stale["current"]["version"].as_i64(), stale["current"]["title"].as_str()), (Some(2), Some("Final")));
+        // Two writers racing from the same version: one wins, the other is told.
+        let (a, b) = tokio::join!(
+            patch(&t, &t.bo, id, Some("\"2\""), json!({ "priority": "low" })),
+            patch(&t, &t.ana, id, Some("\"2\""), json!({ "priority": "urgent" })),
+        );
+        let mut statuses = [a.status().as_u16(), b.status().as_u16()];
+        statuses.sort_unstable();
+        assert_eq!(statuses, [200, 412], "exactly one of the racing writes wins");
+        let reopened: Value = patch(&t, &t.bo, id, None, json!({ "status": "todo" })).await.json().await.expect("json");
+        assert!(reopened["completed_at"].is_null(), "leaving done clears completed_at");
+
+        let history: Value = t.app.send(Method::GET, &format!("/api/v1/tasks/{id}/history"), &t.bo, None).await.json().await.expect("json");
+        let changes: Vec<(String, Value, Value)> = history["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .map(|c| (c["field"].as_str().expect("field").to_owned(), c["old_value"].clone(), c["new_value"].clone()))
+            .collect();
+        assert_eq!(changes[0], ("title".to_owned(), json!("Draft"), json!("Final")));
+        assert_eq!(changes[1], ("status".to_owned(), json!("todo"), json!("done")));
+        assert_eq!(changes[2].0, "priority", "the winning racer's change");
+        assert_eq!(changes[3], ("status".to_owned(), json!("done"), json!("todo")));
+        assert_eq!(changes.len(), 4);
+        assert_eq!(t.app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'task.updated'").await, 3);
+        assert_eq!(t.app.count("SELECT COUNT(*) FROM events WHERE kind = 'task.updated'").await, 3);
+    }
+
+    async fn a_retried_create_with_the_same_key_makes_one_task(backend: Backend) {
+        let t = team(backend).await;
+        let post = |key: &'static str, title: &'static str| {
+            let request = t.app.client.post(t.app.url("/api/v1/tasks")).bearer_auth(&t.bo).header("idempotency-key", key);
+            request.json(&json!({ "title": title, "group_id": t.ops })).send()
+        };
+        let first = post("retry-1", "Once").await.expect("post");
+        assert_eq!(first.status(), 201);
+        let first: Value = first.json().await.expect("json");
+        let again = post("retry-1", "Once").await.expect("post");
+        assert_eq!(again.status(), 201);
+        assert_eq!(again.headers()["idempotent-replayed"], "true");
+        let again: Value = again.json().await.expect("json");
+        assert_eq!(again["id"], first["id"], "the original answer");
+        let other = expect_problem(post("retry-1", "Something else").await.expect("post"), 422).await;
+        assert_eq!(field_errors(&other), ["Idempotency-Key"]);
+        assert_eq!(t.app.count("SELECT COUNT(*) FROM tasks").await, 1);
+        // Concurrent retries of a new key still make one task.
+        let (a, b) = tokio::join!(post("retry-2", "Twice"), post("retry-2", "Twice"));
+        let (a, b): (Value, Value) = (a.expect("a").json().await.expect("json"), b.expect("b").json().await.expect("json"));
+        assert_eq!(a["id"], b["id"]);
+        assert_eq!(t.app.count("SELECT COUNT(*) FROM tasks").await, 2);
+        // After 24 hours the key may be used afresh.
+        t.clock.advance(Duration::hours(25));
+        let bo = t.app.access_token("bo@example.com", PASSWORD).await;
+        let fresh = t.app.client.post(t.app.url("/api/v1/tasks")).bearer_auth(&bo).header("idempotency-key", "retry-1")
+            .json(&json!({ "title": "Something else", "group_id": t.ops })).send().await.expect("post");
+        assert_eq!(fresh.status(), 201);
+        assert_eq!(t.app.count("SELECT COUNT(*) FROM tasks").await, 3);
+    }
+
+    async fn lists_filter_page_and_hide_archived_tasks(backend: Backend) {
+        let t = team(backend).await;
+        let bo_id = t.app.send(Method::GET, "/api/v1/me", &t.bo, None).await.json::<Value>().await.expect("me")["id"].clone();
+        let mut ids = Vec::new();
+        for (n, priority) in ["low", "high", "urgent", "none", "medium"].iter().enumerate() {
+            let assignee = if n % 2 == 0 { bo_id.clone() } else { Value::Null };
+            let task = create(&t, &t.ana, json!({ "title": format!("T{n}"), "group_id": t.ops, "priority": priority, "assignee_id": assignee })).await;
+            ids.push(task["id"].as_str().expect("id").to_owned());
+        }
+        let titles = |v: &Value| v["items"].as_array().expect("items").iter().map(|i| i["title"].as_str().expect("t").to_owned()).collect::<Vec<_>>();
+        assert_eq!(titles(&list(&t, "assignee=me".to_owned()).await), ["T4", "T2", "T0"]);
+        assert_eq!(titles(&list(&t, "assignee=none".to_owned()).await), ["T3", "T1"]);
+        assert_eq!(titles(&list(&t, "priority=urgent,high".to_owned()).await), ["T2", "T1"]);
+        assert_eq!(titles(&list(&t, "sort=priority".to_owned()).await), ["T2", "T1", "T4", "T0", "T3"]);
+        expect_problem(t.app.send(Method::GET, "/api/v1/tasks?status=later", &t.bo, None).await, 422).await;
+
+        // Pages of two, newest first; a task created meanwhile neither repeats nor hides one.
+        let page1 = list(&t, "limit=2".to_owned()).await;
+        assert_eq!(titles(&page1), ["T4", "T3"]);
+        create(&t, &t.ana, json!({ "title": "Newer", "group_id": t.ops })).await;
+        let cursor = page1["next_cursor"].as_str().expect("cursor").to_owned();
+        let page2 = list(&t, format!("limit=2&cursor={cursor}")).await;
+        assert_eq!(titles(&page2), ["T2", "T1"]);
+        let page3 = list(&t, format!("limit=2&cursor={}", page2["next_cursor"].as_str().expect("cursor"))).await;
+        assert_eq!(titles(&page3), ["T0"]);
+        assert!(page3["next_cursor"].is_null());
+        // The same under the priority sort (equal priorities: newest first).
+        let p1 = list(&t, "sort=priority&limit=3".to_owned()).await;
+        let p2 = list(&t, format!("sort=priority&limit=3&cursor={}", p1["next_cursor"].as_str().expect("cursor"))).await;
+        assert_eq!([titles(&p1), titles(&p2)].concat(), ["T2", "T1", "T4", "T0", "Newer", "T3"]);
+
+        // Archived tasks leave the list, and come back when asked for or restored.
+        let archived = t.app.send(Method::POST, &format!("/api/v1/tasks/{}/archive", ids[0]), &t.ana, None).await;
+        assert_eq!(archived.status(), 200);
+        expect_problem(t.app.send(Method::POST, &format!("/api/v1/tasks/{}/archive", ids[0]), &t.ana, None).await, 409).await;
+        assert!(!titles(&list(&t, "limit=100".to_owned()).await).contains(&"T0".to_owned()));
+        assert_eq!(titles(&list(&t, "archived=true".to_owned()).await), ["T0"]);
+        assert_eq!(t.app.send(Method::POST, &format!("/api/v1/tasks/{}/restore", ids[0]), &t.ana, None).await.status(), 200);
+        assert!(titles(&list(&t, "limit=100".to_owned()).await).contains(&"T0".to_owned()));
+    }
+
+    async fn overdue_is_judged_in_the_groups_time_zone(backend: Backend) {
+        let t = team(backend).await;
+        // 20:00 UTC on 10 November is already 05:00 on the 11th in Tokyo.
+        let yesterday = create(&t, &t.bo, json!({ "title": "Due on the 10th", "group_id": t.ops, "due_date": "2026-11-10" })).await;
+        let today = create(&t, &t.bo, json!({ "title": "Due on the 11th", "group_id": t.ops, "due_date": "2026-11-11" })).await;
+        let personal = create(&t, &t.bo, json!({ "title": "Mine, due the 10th", "due_date": "2026-11-10" })).await;
+        let past_instant = create(&t, &t.bo, json!({ "title": "At noon", "group_id": t.ops, "due_at": "2026-11-10T12:00:00Z", "due_zone": "Europe/Berlin" })).await;
+        assert_eq!(yesterday["is_overdue"], true, "the 10th is over in Tokyo");
+        assert_eq!(today["is_overdue"], false);
+        assert_eq!(personal["is_overdue"], false, "Bo's own zone is UTC, where it is still the 10th");
+        assert_eq!(past_instant["is_overdue"], true);
+        assert_eq!(past_instant["due_zone"], "Europe/Berlin");
+        let done: Value = patch(&t, &t.bo, yesterday["id"].as_str().expect("id"), None, json!({ "status": "done" })).await.json().await.expect("json");
+        assert_eq!(done["is_overdue"], false, "finished tasks are never overdue");
+        let filtered: Value = t.app.send(Method::GET, "/api/v1/tasks?due_before=2026-11-10", &t.bo, None).await.json().await.expect("json");
+        let titles: Vec<&str> = filtered["items"].as_array().expect("items").iter().map(|i| i["title"].as_str().expect("t")).collect();
+        assert_eq!(titles, ["At noon", "Mine, due the 10th", "Due on the 10th"]);
+    }
+}
