@@ -59,8 +59,9 @@ impl Background {
             };
             let scheduler = Scheduler::new(db.clone(), config);
             let db = db.clone();
+            let settings = settings.clone();
             tasks.push(tokio::spawn(async move {
-                if let Err(e) = crate::jobs::system::ensure_system_schedules(&db).await {
+                if let Err(e) = crate::jobs::system::ensure_system_schedules(&db, &settings).await {
                     tracing::error!(error = %e, "could not register the system schedules");
                 }
                 scheduler.run(stopped).await;

@@ -68,6 +68,9 @@ pub struct Settings {
     pub registration: Registration,
     /// `everyone` (default) or `super_admins`.
     pub group_creation: GroupCreation,
+    /// Days an archived task is kept before a daily job deletes it (0: keep forever).
+    #[serde(deserialize_with = "number")]
+    pub archived_task_retention_days: u32,
     /// Log filter, e.g. `info` or `info,dayline=debug`.
     pub log: String,
     pub log_format: LogFormat,
@@ -134,6 +137,7 @@ impl Default for Settings {
             instance_name: "Dayline".to_owned(),
             registration: Registration::Invite,
             group_creation: GroupCreation::Everyone,
+            archived_task_retention_days: 30,
             log: "info".to_owned(),
             log_format: LogFormat::Auto,
             body_limit_bytes: 1024 * 1024,
@@ -234,6 +238,7 @@ impl Settings {
             GroupCreation::SuperAdmins => "super_admins",
         };
         put("group_creation", group_creation.into());
+        put("archived_task_retention_days", i64::from(self.archived_task_retention_days).into());
         put("log", self.log.clone().into());
         put("log_format", format!("{:?}", self.log_format).to_lowercase().into());
         put("body_limit_bytes", saturating_i64(self.body_limit_bytes as u64).into());

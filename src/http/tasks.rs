@@ -6,7 +6,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use dayline_api_types::{
-    CreateTaskRequest, Problem, TaskHistory, TaskList, TaskListQuery, TaskResponse, UpdateTaskRequest,
+    CreateTaskRequest, MoveTaskRequest, Problem, TaskHistory, TaskList, TaskListQuery, TaskResponse, UpdateTaskRequest,
 };
 use uuid::Uuid;
 
@@ -116,6 +116,26 @@ pub async fn update(
     ApiJson(request): ApiJson<UpdateTaskRequest>,
 ) -> AppResult<Response> {
     let task = tasks::update_task(&state, actor.for_user(&who), &who, id, expected_version(&headers), request).await?;
+    Ok(with_etag(StatusCode::OK, task))
+}
+
+/// Moves a task on the board: into another status column and/or between two of its tasks
+/// (`after_id`, `before_id`); only the moved task's position changes. `If-Match` guards.
+#[utoipa::path(put, path = "/api/v1/tasks/{id}/position", tag = "tasks", security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "Task id"),
+        ("If-Match" = Option<String>, Header, description = "The ETag the move is based on")),
+    request_body = MoveTaskRequest,
+    responses((status = 200, body = TaskResponse), (status = 403, body = Problem), (status = 404, body = Problem),
+        (status = 412, body = Problem), (status = 422, description = "A neighbour is not in that column", body = Problem)))]
+pub async fn move_to(
+    State(state): State<AppState>,
+    RequestContext(actor): RequestContext,
+    CurrentUser(who): CurrentUser,
+    Path(id): Path<Uuid>,
+    headers: HeaderMap,
+    ApiJson(request): ApiJson<MoveTaskRequest>,
+) -> AppResult<Response> {
+    let task = tasks::move_task(&state, actor.for_user(&who), &who, id, expected_version(&headers), request).await?;
     Ok(with_etag(StatusCode::OK, task))
 }
 

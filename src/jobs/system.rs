@@ -5,11 +5,12 @@ use chrono_tz::UTC;
 use dayline_db::Db;
 use serde_json::json;
 
-use super::kinds::PURGE_GROUPS_JOB;
+use super::kinds::{PURGE_GROUPS_JOB, PURGE_TASKS_JOB};
 use super::recurrence::Weekdays;
 use super::scheduler::{ScheduleSpec, Timing, set_schedule};
+use crate::config::Settings;
 
-pub async fn ensure_system_schedules(db: &Db) -> anyhow::Result<()> {
+pub async fn ensure_system_schedules(db: &Db, settings: &Settings) -> anyhow::Result<()> {
     let mut tx = db.begin_bookkeeping().await?;
     set_schedule(
         &mut tx,
@@ -20,6 +21,18 @@ pub async fn ensure_system_schedules(db: &Db) -> anyhow::Result<()> {
             payload: json!({}),
             zone: UTC,
             timing: Timing::Daily { at: "03:30".to_owned(), weekdays: Weekdays::ALL },
+        },
+    )
+    .await?;
+    set_schedule(
+        &mut tx,
+        ScheduleSpec {
+            key: "system:tasks-purge".to_owned(),
+            kind: PURGE_TASKS_JOB,
+            group_id: None,
+            payload: json!({ "retention_days": settings.archived_task_retention_days }),
+            zone: UTC,
+            timing: Timing::Daily { at: "03:45".to_owned(), weekdays: Weekdays::ALL },
         },
     )
     .await?;

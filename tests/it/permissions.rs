@@ -138,6 +138,9 @@ const MATRIX: &[(&str, &str, Res, [u16; 8])] = &[
     ("PATCH", "/api/v1/tasks/{id}", Own, [401, 401, 403, 404, 403, 200, 200, 200]),
     ("PATCH", "/api/v1/tasks/{id}", Other, [401, 401, 403, 404, 404, 404, 404, 200]),
     ("PATCH", "/api/v1/tasks/{id}", Personal, [401, 401, 403, 404, 404, 200, 404, 404]),
+    ("PUT", "/api/v1/tasks/{id}/position", Own, [401, 401, 403, 404, 403, 200, 200, 200]),
+    ("PUT", "/api/v1/tasks/{id}/position", Other, [401, 401, 403, 404, 404, 404, 404, 200]),
+    ("PUT", "/api/v1/tasks/{id}/position", Personal, [401, 401, 403, 404, 404, 200, 404, 404]),
     // The author archives their task; the group admin and super admin then find it archived.
     ("POST", "/api/v1/tasks/{id}/archive", Own, [401, 401, 403, 404, 403, 200, 409, 409]),
     ("POST", "/api/v1/tasks/{id}/archive", Other, [401, 401, 403, 404, 404, 404, 404, 200]),
@@ -471,6 +474,7 @@ fn body_for(method: &str, template: &str) -> Option<Value> {
         ("PATCH", "/api/v1/admin/users/{id}") => json!({"role": "user"}),
         ("POST", "/api/v1/tasks") => json!({"title": "New"}),
         ("PATCH", "/api/v1/tasks/{id}") => json!({"priority": "high"}),
+        ("PUT", "/api/v1/tasks/{id}/position") => json!({"status": "in_progress"}),
         _ => return None,
     })
 }

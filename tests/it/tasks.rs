@@ -71,6 +71,12 @@ async fn list(t: &Team, query: impl std::fmt::Display) -> Value {
     t.app.send(Method::GET, &format!("/api/v1/tasks?{query}"), &t.bo, None).await.json().await.expect("json")
 }
 
+/// The titles of one board column of "Ops", in board order.
+async fn column(t: &Team, status: &str) -> Vec<String> {
+    let tasks = list(t, format!("group_id={}&status={status}&sort=position", t.ops)).await;
+    tasks["items"].as_array().expect("items").iter().map(|i| i["title"].as_str().expect("title").to_owned()).collect()
+}
+
 async fn patch(t: &Team, token: &str, id: &str, if_match: Option<&str>, body: Value) -> reqwest::Response {
     let mut request = t.app.client.patch(t.app.url(&format!("/api/v1/tasks/{id}"))).bearer_auth(token).json(&body);
     if let Some(tag) = if_match {
@@ -298,5 +304,79 @@ on_both! {
         let filtered: Value = t.app.send(Method::GET, "/api/v1/tasks?due_before=2026-11-10", &t.bo, None).await.json().await.expect("json");
         let titles: Vec<&str> = filtered["items"].as_array().expect("items").iter().map(|i| i["title"].as_str().expect("t")).collect();
         assert_eq!(titles, ["At noon", "Mine, due the 10th", "Due on the 10th"]);
+    }
+
+    async fn the_board_orders_tasks_and_moves_only_the_moved_one(backend: Backend) {
+        let t = team(backend).await;
+        let mut ids = Vec::new();
+        for title in ["A", "B", "C"] {
+            ids.push(create(&t, &t.bo, json!({ "title": title, "group_id": t.ops })).await["id"].as_str().expect("id").to_owned());
+        }
+        assert_eq!(column(&t, "todo").await, ["A", "B", "C"], "new tasks go to the end of their column");
+        let put = |id: &str, body: Value, tag: Option<&str>| {
+            let mut request = t.app.client.put(t.app.url(&format!("/api/v1/tasks/{id}/position"))).bearer_auth(&t.bo).json(&body);
+            if let Some(tag) = tag {
+                request = request.header("if-match", tag);
+            }
+            request.send()
+        };
+        // C between A and B: only C changes.
+        let b_before: Value = t.app.send(Method::GET, &format!("/api/v1/tasks/{}", ids[1]), &t.bo, None).await.json().await.expect("json");
+        let moved = put(&ids[2], json!({ "after_id": ids[0] }), Some("\"1\"")).await.expect("put");
+        assert_eq!(moved.status(), 200);
+        assert_eq!(column(&t, "todo").await, ["A", "C", "B"]);
+        let b_after: Value = t.app.send(Method::GET, &format!("/api/v1/tasks/{}", ids[1]), &t.bo, None).await.json().await.expect("json");
+        assert_eq!((b_after["version"].clone(), b_after["position"].clone()), (b_before["version"].clone(), b_before["position"].clone()), "no renumbering");
+        // A to the top of "in progress", then B above it: the status changes with the move.
+        let a: Value = put(&ids[0], json!({ "status": "in_progress" }), None).await.expect("put").json().await.expect("json");
+        assert_eq!(a["status"], "in_progress");
+        put(&ids[1], json!({ "status": "in_progress", "before_id": ids[0] }), None).await.expect("put");
+        assert_eq!(column(&t, "todo").await, ["C"]);
+        assert_eq!(column(&t, "in_progress").await, ["B", "A"]);
+        // Neighbours come from the target column; a stale version is refused.
+        let wrong = expect_problem(put(&ids[2], json!({ "status": "todo", "after_id": ids[0] }), None).await.expect("put"), 422).await;
+        assert_eq!(field_errors(&wrong), ["after_id"]);
+        expect_problem(put(&ids[2], json!({ "status": "done" }), Some("\"1\"")).await.expect("put"), 412).await;
+        // Many moves to one spot keep the order without touching the neighbours.
+        for _ in 0..30 {
+            let ok = put(&ids[2], json!({ "status": "in_progress", "after_id": ids[1], "before_id": ids[0] }), None).await.expect("put");
+            assert_eq!(ok.status(), 200);
+            put(&ids[2], json!({ "status": "todo" }), None).await.expect("put");
+        }
+        put(&ids[2], json!({ "status": "in_progress", "after_id": ids[1] }), None).await.expect("put");
+        assert_eq!(column(&t, "in_progress").await, ["B", "C", "A"]);
+        // A status change by PATCH puts the task at the end of its new column.
+        patch(&t, &t.bo, &ids[1], None, json!({ "status": "done" })).await;
+        assert_eq!(column(&t, "in_progress").await, ["C", "A"]);
+        assert_eq!(column(&t, "done").await, ["B"]);
+        let history: Value = t.app.send(Method::GET, &format!("/api/v1/tasks/{}/history", ids[0]), &t.bo, None).await.json().await.expect("json");
+        assert_eq!(history["items"][0]["field"], "status", "moving to another column is a status change in the history");
+    }
+
+    async fn archived_tasks_are_deleted_after_the_retention_period_and_the_audit_keeps_them(backend: Backend) {
+        let t = team(backend).await;
+        let kept = create(&t, &t.bo, json!({ "title": "Live", "group_id": t.ops })).await;
+        let old = create(&t, &t.bo, json!({ "title": "Old news", "group_id": t.ops })).await;
+        let old_id = old["id"].as_str().expect("id");
+        patch(&t, &t.bo, old_id, None, json!({ "priority": "low" })).await;
+        assert_eq!(t.app.send(Method::POST, &format!("/api/v1/tasks/{old_id}/archive"), &t.bo, None).await.status(), 200);
+        let db = &t.app.state.db;
+        t.clock.advance(Duration::days(29));
+        assert_eq!(dayline::domain::tasks::purge_archived_tasks(db, 30).await.expect("purge"), 0, "not yet");
+        t.clock.advance(Duration::days(2));
+        assert_eq!(dayline::domain::tasks::purge_archived_tasks(db, 0).await.expect("purge"), 0, "0 keeps forever");
+        assert_eq!(dayline::domain::tasks::purge_archived_tasks(db, 30).await.expect("purge"), 1);
+        assert_eq!(t.app.count("SELECT COUNT(*) FROM tasks").await, 1, "only the live task is left");
+        assert_eq!(t.app.count("SELECT COUNT(*) FROM task_history").await, 0, "with the history of the deleted one");
+        let (details,): (sqlx::types::Json<Value>,) =
+            dayline_db::sql("SELECT details FROM audit_log WHERE action = 'task.purged'").fetch_one(db.read_as_system()).await.expect("audit");
+        assert_eq!(details.0["key"], old["key"]);
+        assert_eq!(t.app.count("SELECT COUNT(*) FROM audit_log WHERE action IN ('task.created', 'task.updated', 'task.archived')").await, 4, "the trail stays");
+        assert!(kept["id"].is_string());
+        // The daily job is a system schedule carrying the configured period.
+        dayline::jobs::system::ensure_system_schedules(db, &t.app.state.settings).await.expect("schedules");
+        let (kind, payload): (String, sqlx::types::Json<Value>) =
+            dayline_db::sql("SELECT kind, payload FROM schedules WHERE key = 'system:tasks-purge'").fetch_one(db).await.expect("schedule");
+        assert_eq!((kind.as_str(), payload.0["retention_days"].as_u64()), ("tasks.purge_archived", Some(30)));
     }
 }

@@ -33,7 +33,7 @@ pub use mfa::{
 pub use problem::{FieldError, Problem};
 pub use setup::{SetupRequest, SetupStatus};
 pub use tasks::{
-    CreateTaskRequest, TaskChange, TaskHistory, TaskList, TaskListQuery, TaskPriority, TaskResponse, TaskStatus,
-    UpdateTaskRequest,
+    CreateTaskRequest, MoveTaskRequest, TaskChange, TaskHistory, TaskList, TaskListQuery, TaskPriority, TaskResponse,
+    TaskStatus, UpdateTaskRequest,
 };
 pub use user::{AdminUpdateUserRequest, GlobalRole, UserList, UserListQuery, UserResponse};

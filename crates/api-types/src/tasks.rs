@@ -45,6 +45,8 @@ pub struct TaskResponse {
     pub start_date: Option<NaiveDate>,
     pub assignee_id: Option<Uuid>,
     pub parent_id: Option<Uuid>,
+    /// Order within its board column (status); compare as plain byte strings.
+    pub position: String,
     pub creator_id: Uuid,
     /// Past due and not finished, judged in the group's (or owner's) time zone.
     pub is_overdue: bool,
@@ -110,6 +112,16 @@ fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Optio
     Option::<T>::deserialize(d).map(Some)
 }
 
+/// Where to put a task on the board: in `status` (default: its own), right after `after_id`
+/// and/or right before `before_id` (tasks of that column); neither: at the end.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MoveTaskRequest {
+    pub status: Option<TaskStatus>,
+    pub after_id: Option<Uuid>,
+    pub before_id: Option<Uuid>,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct TaskList {
     pub items: Vec<TaskResponse>,
@@ -135,7 +147,8 @@ pub struct TaskListQuery {
     /// Due on or before / after this day.
     pub due_before: Option<NaiveDate>,
     pub due_after: Option<NaiveDate>,
-    /// `created` (default, newest first), `updated`, `due`, `priority`.
+    /// `created` (default, newest first), `updated`, `priority` (urgent first) or `position`
+    /// (board order).
     pub sort: Option<String>,
     /// 1–100, default 50.
     pub limit: Option<i64>,

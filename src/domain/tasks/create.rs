@@ -6,6 +6,7 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::fields::TaskFields;
+use super::placement::end_of_column;
 use super::row::{TaskRow, priority_name, priority_rank, status_name, task_columns, task_from};
 use crate::auth::policy::GroupAction;
 use crate::auth::refresh_token;
@@ -100,12 +101,13 @@ pub async fn create_task(
     .bind(scope)
     .fetch_one(&mut tx)
     .await?;
+    let position = end_of_column(&mut tx, request.group_id, who.user_id, status_name(fields.status)).await?;
     let now = tx.now();
     let id = new_id();
     let done = matches!(fields.status, dayline_api_types::TaskStatus::Done);
     sql("INSERT INTO tasks (id, group_id, owner_id, number, title, description, status, priority, priority_rank, \
-         due_date, due_at, due_zone, start_date, assignee_id, parent_id, version, created_at, updated_at, completed_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 1, $16, $16, $17)")
+         due_date, due_at, due_zone, start_date, assignee_id, parent_id, position, version, created_at, updated_at, \
+         completed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $18, 1, $16, $16, $17)")
     .bind(id)
     .bind(request.group_id)
     .bind(who.user_id)
@@ -123,6 +125,7 @@ pub async fn create_task(
     .bind(fields.parent_id)
     .bind(now)
     .bind(done.then_some(now))
+    .bind(position)
     .execute(&mut tx)
     .await?;
     let row: TaskRow = sql(BY_ID).bind(id).fetch_one(&mut tx).await?;

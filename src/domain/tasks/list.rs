@@ -34,9 +34,9 @@ const BY_CREATED: &str = concat!(
     task_columns!(),
     task_from!(),
     list_where!(),
-    // $14 and $15 (the other sorts' keys) are named so every statement takes the same arguments.
+    // $14–$16 (the other sorts' keys) are named so every statement takes the same arguments.
     "AND (CAST($12 AS TEXT) IS NULL OR t.id < $12) AND ($14 IS NULL OR $14 IS NOT NULL) \
-     AND ($15 IS NULL OR $15 IS NOT NULL) ORDER BY t.id DESC LIMIT $13"
+     AND ($15 IS NULL OR $15 IS NOT NULL) AND ($16 IS NULL OR $16 IS NOT NULL) ORDER BY t.id DESC LIMIT $13"
 );
 const BY_UPDATED: &str = concat!(
     "SELECT ",
@@ -44,7 +44,8 @@ const BY_UPDATED: &str = concat!(
     task_from!(),
     list_where!(),
     "AND (CAST($12 AS TEXT) IS NULL OR t.updated_at < $14 OR (t.updated_at = $14 AND t.id < $12)) \
-     AND ($15 IS NULL OR $15 IS NOT NULL) ORDER BY t.updated_at DESC, t.id DESC LIMIT $13"
+     AND ($15 IS NULL OR $15 IS NOT NULL) AND ($16 IS NULL OR $16 IS NOT NULL) \
+     ORDER BY t.updated_at DESC, t.id DESC LIMIT $13"
 );
 const BY_PRIORITY: &str = concat!(
     "SELECT ",
@@ -52,7 +53,16 @@ const BY_PRIORITY: &str = concat!(
     task_from!(),
     list_where!(),
     "AND (CAST($12 AS TEXT) IS NULL OR t.priority_rank < $15 OR (t.priority_rank = $15 AND t.id < $12)) \
-     AND ($14 IS NULL OR $14 IS NOT NULL) ORDER BY t.priority_rank DESC, t.id DESC LIMIT $13"
+     AND ($14 IS NULL OR $14 IS NOT NULL) AND ($16 IS NULL OR $16 IS NOT NULL) \
+     ORDER BY t.priority_rank DESC, t.id DESC LIMIT $13"
+);
+const BY_POSITION: &str = concat!(
+    "SELECT ",
+    task_columns!(),
+    task_from!(),
+    list_where!(),
+    "AND (CAST($12 AS TEXT) IS NULL OR t.position > $16 OR (t.position = $16 AND t.id > $12)) \
+     AND ($14 IS NULL OR $14 IS NOT NULL) AND ($15 IS NULL OR $15 IS NOT NULL) ORDER BY t.position, t.id LIMIT $13"
 );
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,14 +70,16 @@ enum Sort {
     Created,
     Updated,
     Priority,
+    Position,
 }
 
 /// Where the previous page ended: the last item's sort key and id.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 struct Cursor {
     id: Uuid,
     updated_at: Option<DateTime<Utc>>,
     rank: Option<i64>,
+    position: Option<String>,
 }
 
 fn encode(sort: Sort, row: &TaskRow) -> String {
@@ -77,6 +89,7 @@ fn encode(sort: Sort, row: &TaskRow) -> String {
         Sort::Priority => {
             format!("p|{}|{}", row.id, super::row::priority_rank(super::row::parse_priority(&row.priority)))
         }
+        Sort::Position => format!("o|{}|{}", row.id, row.position),
     };
     URL_SAFE_NO_PAD.encode(text)
 }
@@ -88,13 +101,16 @@ fn decode(sort: Sort, cursor: &str) -> AppResult<Cursor> {
     let parts: Vec<&str> = text.split('|').collect();
     let id = parts.get(1).and_then(|p| p.parse().ok()).ok_or_else(bad)?;
     match (sort, parts.as_slice()) {
-        (Sort::Created, ["c", _]) => Ok(Cursor { id, updated_at: None, rank: None }),
+        (Sort::Created, ["c", _]) => Ok(Cursor { id, updated_at: None, rank: None, position: None }),
         (Sort::Updated, ["u", _, at]) => {
             let at = DateTime::parse_from_rfc3339(at).map_err(|_| bad())?.with_timezone(&Utc);
-            Ok(Cursor { id, updated_at: Some(at), rank: None })
+            Ok(Cursor { id, updated_at: Some(at), rank: None, position: None })
         }
         (Sort::Priority, ["p", _, rank]) => {
-            Ok(Cursor { id, updated_at: None, rank: Some(rank.parse().map_err(|_| bad())?) })
+            Ok(Cursor { id, updated_at: None, rank: Some(rank.parse().map_err(|_| bad())?), position: None })
+        }
+        (Sort::Position, ["o", _, key]) => {
+            Ok(Cursor { id, updated_at: None, rank: None, position: Some((*key).to_owned()) })
         }
         _ => Err(bad()),
     }
@@ -136,7 +152,8 @@ pub async fn list_tasks(
         "created" => Sort::Created,
         "updated" => Sort::Updated,
         "priority" => Sort::Priority,
-        _ => return Err(AppError::invalid("sort", "must be created, updated or priority")),
+        "position" => Sort::Position,
+        _ => return Err(AppError::invalid("sort", "must be created, updated, priority or position")),
     };
     let cursor = query.cursor.as_deref().map(|c| decode(sort, c)).transpose()?;
     let statuses = name_list(query.status.as_deref(), "status", parse_status)?;
@@ -157,6 +174,7 @@ pub async fn list_tasks(
         Sort::Created => BY_CREATED,
         Sort::Updated => BY_UPDATED,
         Sort::Priority => BY_PRIORITY,
+        Sort::Position => BY_POSITION,
     };
     let mut rows: Vec<TaskRow> = sql(statement)
         .bind(who.user_id)
@@ -170,10 +188,11 @@ pub async fn list_tasks(
         .bind(query.due_before.and_then(|d| d.checked_add_days(Days::new(1))).map(start_of))
         .bind(query.due_after.map(|d| d.to_string()))
         .bind(query.due_after.map(start_of))
-        .bind(cursor.map(|c| c.id))
+        .bind(cursor.as_ref().map(|c| c.id))
         .bind(limit + 1)
-        .bind(cursor.and_then(|c| c.updated_at))
-        .bind(cursor.and_then(|c| c.rank))
+        .bind(cursor.as_ref().and_then(|c| c.updated_at))
+        .bind(cursor.as_ref().and_then(|c| c.rank))
+        .bind(cursor.as_ref().and_then(|c| c.position.clone()))
         .fetch_all(state.db.read_as(who.row_access()))
         .await?;
     let next_cursor = if rows.len() as i64 > limit {
@@ -194,7 +213,10 @@ mod tests {
     fn cursors_belong_to_their_sort() {
         let id = Uuid::now_v7();
         let text = URL_SAFE_NO_PAD.encode(format!("p|{id}|3"));
-        assert_eq!(decode(Sort::Priority, &text).expect("cursor"), Cursor { id, updated_at: None, rank: Some(3) });
+        assert_eq!(
+            decode(Sort::Priority, &text).expect("cursor"),
+            Cursor { id, updated_at: None, rank: Some(3), position: None }
+        );
         assert!(decode(Sort::Created, &text).is_err());
         assert!(decode(Sort::Created, "not base64!").is_err());
     }

@@ -8,6 +8,10 @@ mod create;
 mod fields;
 mod history;
 mod list;
+mod moves;
+mod ordering;
+mod placement;
+mod purge;
 mod row;
 mod update;
 
@@ -16,6 +20,8 @@ pub use archive::set_archived;
 pub use create::{Created, create_task};
 pub use history::task_history;
 pub use list::list_tasks;
+pub use moves::move_task;
+pub use purge::purge_archived_tasks;
 pub use update::update_task;
 
 /// A task as its `GET` answers it, with its `ETag`.

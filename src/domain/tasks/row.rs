@@ -12,7 +12,7 @@ use uuid::Uuid;
 macro_rules! task_columns {
     () => {
         "t.id, t.group_id, t.owner_id, t.number, t.title, t.description, t.status, t.priority, t.due_date, \
-         t.due_at, t.due_zone, t.start_date, t.assignee_id, t.parent_id, t.version, t.created_at, t.updated_at, \
+         t.due_at, t.due_zone, t.start_date, t.assignee_id, t.parent_id, t.position, t.version, t.created_at, t.updated_at, \
          t.completed_at, t.archived_at, g.slug AS group_slug, COALESCE(g.timezone, o.timezone, 'UTC') AS zone"
     };
 }
@@ -39,6 +39,7 @@ pub struct TaskRow {
     pub start_date: Option<String>,
     pub assignee_id: Option<Uuid>,
     pub parent_id: Option<Uuid>,
+    pub position: String,
     pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -140,6 +141,7 @@ impl TaskRow {
             start_date: date(self.start_date.as_deref()),
             assignee_id: self.assignee_id,
             parent_id: self.parent_id,
+            position: self.position.clone(),
             creator_id: self.owner_id,
             is_overdue: self.is_overdue(now),
             version: self.version,

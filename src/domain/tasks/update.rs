@@ -9,6 +9,7 @@ use uuid::Uuid;
 use super::access::load_for_change;
 use super::create::{BY_ID, check_assignee, check_parent};
 use super::fields::TaskFields;
+use super::placement::end_of_column;
 use super::row::{TaskRow, priority_name, priority_rank, status_name};
 use crate::domain::sessions::Authenticated;
 use crate::error::{AppError, AppResult};
@@ -93,11 +94,17 @@ pub async fn update_task(
         (_, TaskStatus::Done) => Some(now),
         _ => None,
     };
+    // A new status puts the task at the end of that column.
+    let position = if after.status == before.status {
+        current.position.clone()
+    } else {
+        end_of_column(&mut tx, current.group_id, current.owner_id, status_name(after.status)).await?
+    };
     // The version in the WHERE makes a concurrent change that slipped in lose, not win.
     let updated =
         sql("UPDATE tasks SET title = $1, description = $2, status = $3, priority = $4, priority_rank = $5, \
          due_date = $6, due_at = $7, due_zone = $8, start_date = $9, assignee_id = $10, parent_id = $11, \
-         completed_at = $12, updated_at = $13, version = version + 1 WHERE id = $14 AND version = $15")
+         completed_at = $12, updated_at = $13, position = $16, version = version + 1 WHERE id = $14 AND version = $15")
         .bind(after.title.clone())
         .bind(after.description.clone())
         .bind(status_name(after.status))
@@ -113,6 +120,7 @@ pub async fn update_task(
         .bind(now)
         .bind(id)
         .bind(current.version)
+        .bind(position)
         .execute(&mut tx)
         .await?;
     if updated != 1 {

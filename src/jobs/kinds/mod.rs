@@ -4,12 +4,14 @@ mod group_daily;
 mod invitation_mail;
 mod password_reset_mail;
 mod purge_groups;
+mod purge_tasks;
 mod send_mail;
 
 pub use group_daily::{CheckinReminder, DailySummary};
 pub use invitation_mail::InvitationMail;
 pub use password_reset_mail::PasswordResetMail;
 pub use purge_groups::{PURGE_GROUPS_JOB, PurgeGroups};
+pub use purge_tasks::{PURGE_TASKS_JOB, PurgeTasks};
 pub use send_mail::SendMail;
 
 use super::Registry;
@@ -23,5 +25,6 @@ pub fn registry(mailer: Mailer) -> Registry {
         .register(InvitationMail { mailer: mailer.clone() })
         .register(PasswordResetMail { mailer: mailer.clone() })
         .register(PurgeGroups)
+        .register(PurgeTasks)
         .register(SendMail { mailer })
 }

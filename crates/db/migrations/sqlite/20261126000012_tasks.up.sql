@@ -16,6 +16,8 @@ CREATE TABLE tasks (
     start_date   TEXT,
     assignee_id  BLOB REFERENCES users (id) ON DELETE SET NULL,
     parent_id    BLOB REFERENCES tasks (id) ON DELETE SET NULL,
+    -- Order within its board column (group or personal space, and status): fractional keys.
+    position     TEXT NOT NULL,
     version      INTEGER NOT NULL,
     created_at   TEXT NOT NULL,
     updated_at   TEXT NOT NULL,
@@ -27,6 +29,7 @@ CREATE UNIQUE INDEX tasks_personal_number ON tasks (owner_id, number) WHERE grou
 CREATE INDEX tasks_group_live ON tasks (group_id, id) WHERE archived_at IS NULL;
 CREATE INDEX tasks_assignee ON tasks (assignee_id, id) WHERE archived_at IS NULL;
 CREATE INDEX tasks_personal ON tasks (owner_id, id) WHERE group_id IS NULL;
+CREATE INDEX tasks_board ON tasks (group_id, status, position) WHERE archived_at IS NULL;
 CREATE INDEX tasks_parent ON tasks (parent_id) WHERE parent_id IS NOT NULL;
 
 -- The last number given out per group (or per owner for personal tasks).

@@ -1,0 +1,92 @@
+//! Where a task goes on the board: its column is its group (or its owner's personal space)
+//! and its status; its place, a fractional key between its neighbours'.
+
+use dayline_db::{WriteTx, sql};
+use uuid::Uuid;
+
+use super::ordering;
+use crate::error::AppResult;
+
+/// A board column: the tasks of status `$3` in group `$1`, or personal ones of owner `$2`.
+macro_rules! in_column {
+    () => {
+        "FROM tasks WHERE status = $3 AND archived_at IS NULL \
+         AND ((CAST($1 AS TEXT) IS NULL AND group_id IS NULL AND owner_id = $2) OR group_id = $1) "
+    };
+}
+
+/// The key for the end of a column.
+pub async fn end_of_column(
+    tx: &mut WriteTx,
+    group_id: Option<Uuid>,
+    owner_id: Uuid,
+    status: &str,
+) -> AppResult<String> {
+    let (last,): (Option<String>,) = sql(concat!("SELECT MAX(position) ", in_column!()))
+        .bind(group_id)
+        .bind(owner_id)
+        .bind(status)
+        .fetch_one(&mut *tx)
+        .await?;
+    Ok(ordering::between(last.as_deref().filter(|k| ordering::is_valid(k)), None))
+}
+
+/// The position of task `id` if it is in the column.
+pub async fn position_in_column(
+    tx: &mut WriteTx,
+    group_id: Option<Uuid>,
+    owner_id: Uuid,
+    status: &str,
+    id: Uuid,
+) -> AppResult<Option<String>> {
+    let row: Option<(String,)> = sql(concat!("SELECT position ", in_column!(), "AND id = $4"))
+        .bind(group_id)
+        .bind(owner_id)
+        .bind(status)
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    Ok(row.map(|(p,)| p))
+}
+
+/// The key of the next task after `position` in the column, if any.
+pub async fn next_in_column(
+    tx: &mut WriteTx,
+    group_id: Option<Uuid>,
+    owner_id: Uuid,
+    status: &str,
+    position: &str,
+    except: Uuid,
+) -> AppResult<Option<String>> {
+    let (next,): (Option<String>,) =
+        sql(concat!("SELECT MIN(position) ", in_column!(), "AND position > $4 AND id <> $5"))
+            .bind(group_id)
+            .bind(owner_id)
+            .bind(status)
+            .bind(position)
+            .bind(except)
+            .fetch_one(&mut *tx)
+            .await?;
+    Ok(next)
+}
+
+/// The key of the task before `position` in the column, if any.
+pub async fn previous_in_column(
+    tx: &mut WriteTx,
+    group_id: Option<Uuid>,
+    owner_id: Uuid,
+    status: &str,
+    position: &str,
+    except: Uuid,
+) -> AppResult<Option<String>> {
+    let (previous,): (Option<String>,) =
+        sql(concat!("SELECT MAX(position) ", in_column!(), "AND position < $4 AND id <> $5"))
+            .bind(group_id)
+            .bind(owner_id)
+            .bind(status)
+            .bind(position)
+            .bind(except)
+            .fetch_one(&mut *tx)
+            .await?;
+    Ok(previous)
+}
