@@ -10,7 +10,7 @@ use utoipa_axum::routes;
 
 use crate::error::AppError;
 use crate::http::docs::OpenApiJson;
-use crate::http::{admin, api_tokens, auth, docs, groups, health, me, metrics, mfa, passkeys, setup, tasks};
+use crate::http::{admin, api_tokens, auth, comments, docs, groups, health, me, metrics, mfa, passkeys, setup, tasks};
 use crate::state::AppState;
 
 #[derive(OpenApi)]
@@ -76,6 +76,11 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(tasks::archive))
         .routes(routes!(tasks::restore))
         .routes(routes!(tasks::history))
+        .routes(routes!(comments::list, comments::create))
+        .routes(routes!(comments::update, comments::delete))
+        .routes(routes!(comments::hide))
+        .routes(routes!(comments::unhide))
+        .routes(routes!(comments::my_notifications))
         .routes(routes!(admin::jobs::list_jobs))
         .routes(routes!(admin::jobs::retry_job))
         .routes(routes!(admin::jobs::discard_job))

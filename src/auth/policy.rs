@@ -174,6 +174,40 @@ pub fn authorize_task(who: &Authenticated, task: &TaskAccess, action: TaskAction
     }
 }
 
+/// What one may do to a comment besides reading and adding one (which follow the task).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CommentAction {
+    /// Change or delete it: its author.
+    Edit,
+    /// Hide or unhide it: the group's admins and super admins.
+    Moderate,
+}
+
+/// Whoever may read a task may comment on it; a comment's author edits and deletes it; the
+/// task's group admins (and super admins) moderate it. A task one cannot see answers 404.
+pub fn authorize_comment(
+    who: &Authenticated,
+    task: &TaskAccess,
+    author_id: Option<uuid::Uuid>,
+    action: CommentAction,
+) -> AppResult<()> {
+    authorize_task(who, task, TaskAction::Read)?;
+    let allowed = match action {
+        CommentAction::Edit => author_id == Some(who.user_id),
+        CommentAction::Moderate => {
+            task.group_id.is_some() && (who.is_super_admin || task.my_role == Some(GroupRole::Admin))
+        }
+    };
+    if allowed {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden(match action {
+            CommentAction::Edit => "Only its author changes a comment.".to_owned(),
+            CommentAction::Moderate => "Only the group's admins moderate comments.".to_owned(),
+        }))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

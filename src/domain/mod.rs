@@ -5,6 +5,7 @@ pub mod api_tokens;
 pub mod groups;
 pub mod idempotency;
 pub mod mfa;
+pub mod notifications;
 pub mod sessions;
 pub mod setup;
 pub mod tasks;

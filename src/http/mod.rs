@@ -4,6 +4,7 @@ pub mod admin;
 pub mod api_tokens;
 pub mod auth;
 pub mod client_ip;
+pub mod comments;
 pub mod context;
 pub mod docs;
 pub mod groups;

@@ -12,6 +12,7 @@ mod api_tokens;
 mod audit;
 mod auth;
 mod cli;
+mod comments;
 mod config;
 mod cookies;
 mod errors;

@@ -152,6 +152,29 @@ const MATRIX: &[(&str, &str, Res, [u16; 8])] = &[
     ("GET", "/api/v1/tasks/{id}/history", Own, [401, 401, 200, 404, 200, 200, 200, 200]),
     ("GET", "/api/v1/tasks/{id}/history", Other, [401, 401, 404, 404, 404, 404, 404, 200]),
     ("GET", "/api/v1/tasks/{id}/history", Personal, [401, 401, 200, 404, 404, 200, 404, 404]),
+    // Comments: `{comment_id}` is the author's comment on the own group's task, the other
+    // admin's on the other group's, or the author's on their personal task.
+    ("GET", "/api/v1/tasks/{id}/comments", Own, [401, 401, 200, 404, 200, 200, 200, 200]),
+    ("GET", "/api/v1/tasks/{id}/comments", Other, [401, 401, 404, 404, 404, 404, 404, 200]),
+    ("GET", "/api/v1/tasks/{id}/comments", Personal, [401, 401, 200, 404, 404, 200, 404, 404]),
+    ("POST", "/api/v1/tasks/{id}/comments", Own, [401, 401, 403, 404, 201, 201, 201, 201]),
+    ("POST", "/api/v1/tasks/{id}/comments", Other, [401, 401, 403, 404, 404, 404, 404, 201]),
+    ("POST", "/api/v1/tasks/{id}/comments", Personal, [401, 401, 403, 404, 404, 201, 404, 404]),
+    ("PATCH", "/api/v1/tasks/{id}/comments/{comment_id}", Own, [401, 401, 403, 404, 403, 200, 403, 403]),
+    ("PATCH", "/api/v1/tasks/{id}/comments/{comment_id}", Other, [401, 401, 403, 404, 404, 404, 404, 403]),
+    ("PATCH", "/api/v1/tasks/{id}/comments/{comment_id}", Personal, [401, 401, 403, 404, 404, 200, 404, 404]),
+    // Deleted by its author, the comment is gone for the others.
+    ("DELETE", "/api/v1/tasks/{id}/comments/{comment_id}", Own, [401, 401, 403, 404, 403, 204, 404, 404]),
+    ("DELETE", "/api/v1/tasks/{id}/comments/{comment_id}", Other, [401, 401, 403, 404, 404, 404, 404, 403]),
+    ("DELETE", "/api/v1/tasks/{id}/comments/{comment_id}", Personal, [401, 401, 403, 404, 404, 204, 404, 404]),
+    // Hidden by the group admin, it is already hidden for the super admin.
+    ("POST", "/api/v1/tasks/{id}/comments/{comment_id}/hide", Own, [401, 401, 403, 404, 403, 403, 200, 409]),
+    ("POST", "/api/v1/tasks/{id}/comments/{comment_id}/hide", Other, [401, 401, 403, 404, 404, 404, 404, 200]),
+    ("POST", "/api/v1/tasks/{id}/comments/{comment_id}/hide", Personal, [401, 401, 403, 404, 404, 403, 404, 404]),
+    ("POST", "/api/v1/tasks/{id}/comments/{comment_id}/unhide", Own, [401, 401, 403, 404, 403, 403, 409, 409]),
+    ("POST", "/api/v1/tasks/{id}/comments/{comment_id}/unhide", Other, [401, 401, 403, 404, 404, 404, 404, 409]),
+    ("POST", "/api/v1/tasks/{id}/comments/{comment_id}/unhide", Personal, [401, 401, 403, 404, 404, 403, 404, 404]),
+    ("GET", "/api/v1/me/notifications", Personal, [401, 401, 200, 200, 200, 200, 200, 200]),
     // Instance administration.
     // Super admins only; nobody else learns whether the user or job exists.
     ("GET", "/api/v1/admin/users", Personal, [401, 401, 403, 403, 403, 403, 403, 200]),
@@ -224,6 +247,8 @@ struct World {
     dead_job: Uuid,
     /// The author's task in the own group, the other admin's in the other, the author's own.
     tasks: [Uuid; 3],
+    /// A comment on each of those tasks, by the task's creator.
+    comments: [Uuid; 3],
 }
 
 /// One password hash for every account of every world: hashing is the slow part.
@@ -356,6 +381,12 @@ async fn world(backend: Backend) -> World {
         let body = json!({"title": "A task", "group_id": group});
         tasks[slot] = id_of(&json_of(send(Method::POST, "/api/v1/tasks".into(), who, body).await, "task").await);
     }
+    let mut comments = [Uuid::nil(); 3];
+    for (slot, who) in ["author", "other-admin", "author"].into_iter().enumerate() {
+        let path = format!("/api/v1/tasks/{}/comments", tasks[slot]);
+        comments[slot] =
+            id_of(&json_of(send(Method::POST, path, who, json!({"body": "A comment"})).await, "comment").await);
+    }
 
     let mut tx = state.db.begin_bookkeeping().await.expect("begin");
     let dead_job = dayline_db::jobs::enqueue(&mut tx, dayline_db::jobs::NewJob::new("test.dead", json!({})))
@@ -398,12 +429,18 @@ async fn world(backend: Backend) -> World {
         author_passkey: passkeys[1],
         dead_job,
         tasks,
+        comments,
         app,
     }
 }
 
 /// The concrete path for a row: its parameters bound to the row's resource.
 fn bind_path(template: &str, res: Res, w: &World) -> String {
+    let slot = match res {
+        Own => 0,
+        Other => 1,
+        Personal => 2,
+    };
     let (group, invitation, member) = match res {
         Other => (w.other_group, w.other_invitation, w.other_member),
         _ => (w.own_group, w.own_invitation, w.author),
@@ -417,11 +454,7 @@ fn bind_path(template: &str, res: Res, w: &World) -> String {
     } else if template.starts_with("/api/v1/me/sessions/") {
         w.author_other_session
     } else if template.starts_with("/api/v1/tasks/") {
-        w.tasks[match res {
-            Own => 0,
-            Other => 1,
-            Personal => 2,
-        }]
+        w.tasks[slot]
     } else if template.starts_with("/api/v1/me/tokens/") {
         w.author_token
     } else {
@@ -431,6 +464,7 @@ fn bind_path(template: &str, res: Res, w: &World) -> String {
         .replace("{id}", &id.to_string())
         .replace("{invitation_id}", &invitation.to_string())
         .replace("{user_id}", &member.to_string())
+        .replace("{comment_id}", &w.comments[slot].to_string())
         .replace("/api/docs/{file}", "/api/docs/docs.js")
         .replace("/static/{file}", "/static/form.js")
 }
@@ -475,6 +509,9 @@ fn body_for(method: &str, template: &str) -> Option<Value> {
         ("POST", "/api/v1/tasks") => json!({"title": "New"}),
         ("PATCH", "/api/v1/tasks/{id}") => json!({"priority": "high"}),
         ("PUT", "/api/v1/tasks/{id}/position") => json!({"status": "in_progress"}),
+        ("POST", "/api/v1/tasks/{id}/comments") | ("PATCH", "/api/v1/tasks/{id}/comments/{comment_id}") => {
+            json!({"body": "Noted"})
+        }
         _ => return None,
     })
 }

@@ -170,3 +170,46 @@ pub struct TaskChange {
 pub struct TaskHistory {
     pub items: Vec<TaskChange>,
 }
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct CommentResponse {
+    pub id: Uuid,
+    pub task_id: Uuid,
+    pub author_id: Option<Uuid>,
+    /// Markdown; `None` when hidden by a moderator (its author and group admins still see it).
+    pub body: Option<String>,
+    pub created_at: DateTime<Utc>,
+    /// Set once the author edits it.
+    pub edited_at: Option<DateTime<Utc>>,
+    pub hidden: bool,
+}
+
+/// Markdown, 1–10,000 characters. Mention a group member as `@[Name](user:<id>)`.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CommentRequest {
+    #[schema(example = "Looks good, @[Bo Berg](user:0190b7f4-9a63-7c3e-8b5f-3c1d2e4f5a6b) can you ship it?")]
+    pub body: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct CommentList {
+    pub items: Vec<CommentResponse>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct NotificationResponse {
+    pub id: Uuid,
+    /// `mention` for now.
+    pub kind: String,
+    pub task_id: Option<Uuid>,
+    pub comment_id: Option<Uuid>,
+    pub actor_id: Option<Uuid>,
+    pub created_at: DateTime<Utc>,
+    pub read_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct NotificationList {
+    pub items: Vec<NotificationResponse>,
+}

@@ -28,6 +28,26 @@ const LOAD: &str = concat!(
     "LEFT JOIN memberships m ON m.group_id = t.group_id AND m.user_id = $2 AND m.deleted_at IS NULL WHERE t.id = $1"
 );
 
+/// A task and the caller's standing towards it, read in `tx`, if the caller may read it.
+pub async fn load_access(tx: &mut WriteTx, who: &Authenticated, id: Uuid) -> AppResult<(TaskRow, TaskAccess)> {
+    let loaded: Option<Loaded> = sql(LOAD).bind(id).bind(who.user_id).fetch_optional(&mut *tx).await?;
+    let (task, my_role) = check(who, loaded, TaskAction::Read)?;
+    let access = access_of(&task, my_role);
+    Ok((task, access))
+}
+
+/// What the policy needs to know about a loaded task.
+pub fn access_of(task: &TaskRow, my_role: Option<GroupRole>) -> TaskAccess {
+    TaskAccess {
+        group_id: task.group_id,
+        owner_id: task.owner_id,
+        assignee_id: task.assignee_id,
+        my_role,
+        // Only tasks of live groups get this far.
+        group_deleted: false,
+    }
+}
+
 fn check(who: &Authenticated, loaded: Option<Loaded>, action: TaskAction) -> AppResult<(TaskRow, Option<GroupRole>)> {
     let loaded = loaded.ok_or(AppError::NotFound)?;
     let my_role = loaded.my_role.as_deref().map(parse_role);
@@ -51,6 +71,17 @@ pub async fn load_for_read(
     id: Uuid,
     what: &'static str,
 ) -> AppResult<TaskRow> {
+    read_with_role(state, actor, who, id, what).await.map(|(task, _)| task)
+}
+
+/// `load_for_read`, with the caller's role in the task's group.
+pub async fn read_with_role(
+    state: &AppState,
+    actor: &ActorContext,
+    who: &Authenticated,
+    id: Uuid,
+    what: &'static str,
+) -> AppResult<(TaskRow, Option<GroupRole>)> {
     let loaded: Option<Loaded> =
         sql(LOAD).bind(id).bind(who.user_id).fetch_optional(state.db.read_as(who.row_access())).await?;
     let (task, my_role) = check(who, loaded, TaskAction::Read)?;
@@ -67,7 +98,7 @@ pub async fn load_for_read(
         .await?;
         tx.commit().await?;
     }
-    Ok(task)
+    Ok((task, my_role))
 }
 
 /// A task the caller may change, read inside the write transaction.

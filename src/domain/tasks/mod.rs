@@ -4,6 +4,7 @@
 
 mod access;
 mod archive;
+mod comments;
 mod create;
 mod fields;
 mod history;
@@ -17,6 +18,7 @@ mod update;
 
 pub use access::load_for_read;
 pub use archive::set_archived;
+pub use comments::{add_comment, delete_comment, edit_comment, list_comments, set_hidden as set_comment_hidden};
 pub use create::{Created, create_task};
 pub use history::task_history;
 pub use list::list_tasks;
