@@ -10,7 +10,9 @@ use utoipa_axum::routes;
 
 use crate::error::AppError;
 use crate::http::docs::OpenApiJson;
-use crate::http::{admin, api_tokens, auth, comments, docs, groups, health, me, metrics, mfa, passkeys, setup, tasks};
+use crate::http::{
+    admin, api_tokens, auth, comments, docs, groups, health, me, metrics, mfa, passkeys, setup, tags, tasks,
+};
 use crate::state::AppState;
 
 #[derive(OpenApi)]
@@ -81,6 +83,9 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(comments::hide))
         .routes(routes!(comments::unhide))
         .routes(routes!(comments::my_notifications))
+        .routes(routes!(tags::list))
+        .routes(routes!(tags::update))
+        .routes(routes!(tags::merge))
         .routes(routes!(admin::jobs::list_jobs))
         .routes(routes!(admin::jobs::retry_job))
         .routes(routes!(admin::jobs::discard_job))

@@ -208,6 +208,26 @@ pub fn authorize_comment(
     }
 }
 
+/// Tags: a group's are seen by its members and renamed or merged by its admins (and super
+/// admins); personal ones belong to their owner alone. Invisible answers 404, visible but
+/// not one's to manage 403.
+pub fn authorize_tag_change(
+    who: &Authenticated,
+    group_id: Option<uuid::Uuid>,
+    owner_id: Option<uuid::Uuid>,
+    my_role: Option<GroupRole>,
+) -> AppResult<()> {
+    match group_id {
+        None if owner_id == Some(who.user_id) => Ok(()),
+        None => Err(AppError::NotFound),
+        Some(_) if who.is_super_admin || my_role == Some(GroupRole::Admin) => Ok(()),
+        Some(_) if my_role.is_some() => {
+            Err(AppError::Forbidden("Only the group's admins rename or merge its tags.".to_owned()))
+        }
+        Some(_) => Err(AppError::NotFound),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -21,4 +21,5 @@ pub mod query;
 pub mod rate_limit;
 pub mod request_id;
 pub mod setup;
+pub mod tags;
 pub mod tasks;

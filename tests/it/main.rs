@@ -35,5 +35,6 @@ mod scheduler;
 mod schema;
 mod setup;
 mod shutdown;
+mod tags;
 mod tasks;
 mod throttling;

@@ -175,6 +175,15 @@ const MATRIX: &[(&str, &str, Res, [u16; 8])] = &[
     ("POST", "/api/v1/tasks/{id}/comments/{comment_id}/unhide", Other, [401, 401, 403, 404, 404, 404, 404, 409]),
     ("POST", "/api/v1/tasks/{id}/comments/{comment_id}/unhide", Personal, [401, 401, 403, 404, 404, 403, 404, 404]),
     ("GET", "/api/v1/me/notifications", Personal, [401, 401, 200, 200, 200, 200, 200, 200]),
+    // Tags: `{id}` is a tag of the own group, of the other group, or one of the author's own.
+    ("GET", "/api/v1/tags", Personal, [401, 401, 200, 200, 200, 200, 200, 200]),
+    ("PATCH", "/api/v1/tags/{id}", Own, [401, 401, 403, 404, 403, 403, 200, 200]),
+    ("PATCH", "/api/v1/tags/{id}", Other, [401, 401, 403, 404, 404, 404, 404, 200]),
+    ("PATCH", "/api/v1/tags/{id}", Personal, [401, 401, 403, 404, 404, 200, 404, 404]),
+    // Merged away by the group admin, the tag is gone for the super admin.
+    ("POST", "/api/v1/tags/{id}/merge", Own, [401, 401, 403, 404, 403, 403, 200, 404]),
+    ("POST", "/api/v1/tags/{id}/merge", Other, [401, 401, 403, 404, 404, 404, 404, 200]),
+    ("POST", "/api/v1/tags/{id}/merge", Personal, [401, 401, 403, 404, 404, 200, 404, 404]),
     // Instance administration.
     // Super admins only; nobody else learns whether the user or job exists.
     ("GET", "/api/v1/admin/users", Personal, [401, 401, 403, 403, 403, 403, 403, 200]),
@@ -224,7 +233,7 @@ fn every_route_has_a_row() {
     for (method, path, res, _) in MATRIX {
         if path.starts_with("/api/v1/groups/{id}") {
             assert_ne!(*res, Personal, "{method} {path}: group routes have own/other rows");
-        } else if !path.starts_with("/api/v1/tasks/{id}") {
+        } else if !path.starts_with("/api/v1/tasks/{id}") && !path.starts_with("/api/v1/tags/{id}") {
             assert_eq!(*res, Personal, "{method} {path}: one row");
         }
     }
@@ -249,6 +258,8 @@ struct World {
     tasks: [Uuid; 3],
     /// A comment on each of those tasks, by the task's creator.
     comments: [Uuid; 3],
+    /// Two tags in each of those tasks' scopes.
+    tags: [[Uuid; 2]; 3],
 }
 
 /// One password hash for every account of every world: hashing is the slow part.
@@ -378,8 +389,21 @@ async fn world(backend: Backend) -> World {
     for (slot, (who, group)) in
         [("author", Some(own_group)), ("other-admin", Some(other_group)), ("author", None)].into_iter().enumerate()
     {
-        let body = json!({"title": "A task", "group_id": group});
+        let body = json!({"title": "A task", "group_id": group, "tags": [format!("a{slot}"), format!("b{slot}")]});
         tasks[slot] = id_of(&json_of(send(Method::POST, "/api/v1/tasks".into(), who, body).await, "task").await);
+    }
+    // Each of those tasks made two tags in its scope: `a<slot>` and `b<slot>`.
+    let mut tags = [[Uuid::nil(); 2]; 3];
+    for (slot, pair) in tags.iter_mut().enumerate() {
+        for (n, tag) in pair.iter_mut().enumerate() {
+            let name = format!("{}{slot}", ["a", "b"][n]);
+            let (id,): (Uuid,) = dayline_db::sql("SELECT id FROM tags WHERE normalized = $1")
+                .bind(name)
+                .fetch_one(app.state.db.read_as_system())
+                .await
+                .expect("tag");
+            *tag = id;
+        }
     }
     let mut comments = [Uuid::nil(); 3];
     for (slot, who) in ["author", "other-admin", "author"].into_iter().enumerate() {
@@ -430,6 +454,7 @@ async fn world(backend: Backend) -> World {
         dead_job,
         tasks,
         comments,
+        tags,
         app,
     }
 }
@@ -453,6 +478,8 @@ fn bind_path(template: &str, res: Res, w: &World) -> String {
         w.dead_job
     } else if template.starts_with("/api/v1/me/sessions/") {
         w.author_other_session
+    } else if template.starts_with("/api/v1/tags/") {
+        w.tags[slot][0]
     } else if template.starts_with("/api/v1/tasks/") {
         w.tasks[slot]
     } else if template.starts_with("/api/v1/me/tokens/") {
@@ -470,7 +497,7 @@ fn bind_path(template: &str, res: Res, w: &World) -> String {
 }
 
 /// A body that the route accepts when the caller may use it.
-fn body_for(method: &str, template: &str) -> Option<Value> {
+fn body_for(method: &str, template: &str, res: Res, w: &World) -> Option<Value> {
     let new_password = "a different long passphrase 42";
     Some(match (method, template) {
         ("POST", "/api/v1/setup") => {
@@ -509,6 +536,15 @@ fn body_for(method: &str, template: &str) -> Option<Value> {
         ("POST", "/api/v1/tasks") => json!({"title": "New"}),
         ("PATCH", "/api/v1/tasks/{id}") => json!({"priority": "high"}),
         ("PUT", "/api/v1/tasks/{id}/position") => json!({"status": "in_progress"}),
+        ("PATCH", "/api/v1/tags/{id}") => json!({"color": "#112233"}),
+        ("POST", "/api/v1/tags/{id}/merge") => {
+            let slot = match res {
+                Own => 0,
+                Other => 1,
+                Personal => 2,
+            };
+            json!({"into": w.tags[slot][1]})
+        }
         ("POST", "/api/v1/tasks/{id}/comments") | ("PATCH", "/api/v1/tasks/{id}/comments/{comment_id}") => {
             json!({"body": "Noted"})
         }
@@ -526,7 +562,7 @@ async fn observe(backend: Backend, method: &'static str, template: &'static str,
         if let Some(token) = token {
             request = request.bearer_auth(token);
         }
-        if let Some(body) = body_for(method, template) {
+        if let Some(body) = body_for(method, template, res, &w) {
             request = request.json(&body);
         }
         statuses[column] = request.send().await.expect("request").status().as_u16();

@@ -33,8 +33,8 @@ pub use mfa::{
 pub use problem::{FieldError, Problem};
 pub use setup::{SetupRequest, SetupStatus};
 pub use tasks::{
-    CommentList, CommentRequest, CommentResponse, CreateTaskRequest, MoveTaskRequest, NotificationList,
-    NotificationResponse, TaskChange, TaskHistory, TaskList, TaskListQuery, TaskPriority, TaskResponse, TaskStatus,
-    UpdateTaskRequest,
+    CommentList, CommentRequest, CommentResponse, CreateTaskRequest, MergeTagRequest, MoveTaskRequest,
+    NotificationList, NotificationResponse, TagList, TagQuery, TagResponse, TaskChange, TaskHistory, TaskList,
+    TaskListQuery, TaskPriority, TaskResponse, TaskStatus, UpdateTagRequest, UpdateTaskRequest,
 };
 pub use user::{AdminUpdateUserRequest, GlobalRole, UserList, UserListQuery, UserResponse};

@@ -47,6 +47,8 @@ pub struct TaskResponse {
     pub parent_id: Option<Uuid>,
     /// Order within its board column (status); compare as plain byte strings.
     pub position: String,
+    /// Tag names, sorted case-insensitively.
+    pub tags: Vec<String>,
     pub creator_id: Uuid,
     /// Past due and not finished, judged in the group's (or owner's) time zone.
     pub is_overdue: bool,
@@ -77,6 +79,8 @@ pub struct CreateTaskRequest {
     /// An active member of the task's group (for a personal task: its owner).
     pub assignee_id: Option<Uuid>,
     pub parent_id: Option<Uuid>,
+    /// Up to 20 tags, created in the task's group (or personal space) on first use.
+    pub tags: Option<Vec<String>>,
 }
 
 /// Only the fields sent change; `null` clears a field that may be empty.
@@ -105,6 +109,8 @@ pub struct UpdateTaskRequest {
     #[serde(default, deserialize_with = "present")]
     #[schema(value_type = Option<Uuid>)]
     pub parent_id: Option<Option<Uuid>>,
+    /// Replaces the task's tags.
+    pub tags: Option<Vec<String>>,
 }
 
 /// A field that was sent, possibly as `null` (absent fields stay `None` through `default`).
@@ -138,6 +144,8 @@ pub struct TaskListQuery {
     pub status: Option<String>,
     /// Comma-separated priorities.
     pub priority: Option<String>,
+    /// Comma-separated tag names: tasks with any of them.
+    pub tag: Option<String>,
     /// A user id, `me`, or `none` for unassigned tasks.
     pub assignee: Option<String>,
     /// `true` for archived tasks only.
@@ -212,4 +220,44 @@ pub struct NotificationResponse {
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct NotificationList {
     pub items: Vec<NotificationResponse>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct TagResponse {
+    pub id: Uuid,
+    pub name: String,
+    /// `#rrggbb`.
+    #[schema(example = "#6b7280")]
+    pub color: String,
+    /// How many tasks carry it.
+    pub uses: i64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct TagList {
+    pub items: Vec<TagResponse>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct TagQuery {
+    /// A group's tags; without it, the caller's personal ones.
+    pub group_id: Option<Uuid>,
+    /// Names starting with this (case-insensitive).
+    pub q: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateTagRequest {
+    pub name: Option<String>,
+    /// `#rrggbb`.
+    pub color: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MergeTagRequest {
+    /// The tag that takes this one's tasks; this one is deleted.
+    pub into: Uuid,
 }

@@ -8,6 +8,7 @@ use uuid::Uuid;
 use super::fields::TaskFields;
 use super::placement::end_of_column;
 use super::row::{TaskRow, priority_name, priority_rank, status_name, task_columns, task_from};
+use super::tags::set_task_tags;
 use crate::auth::policy::GroupAction;
 use crate::auth::refresh_token;
 use crate::domain::groups::load_for_change as load_group_for_change;
@@ -128,6 +129,9 @@ pub async fn create_task(
     .bind(position)
     .execute(&mut tx)
     .await?;
+    if !fields.tags.is_empty() {
+        set_task_tags(&mut tx, id, request.group_id, who.user_id, &fields.tags).await?;
+    }
     let row: TaskRow = sql(BY_ID).bind(id).fetch_one(&mut tx).await?;
     let task = row.to_response(now);
     let mut audit = AuditEntry::new("task.created", "task", Some(id)).details(json!({ "key": task.key }));

@@ -30,6 +30,7 @@ pub struct TaskFields {
     pub start_date: Option<NaiveDate>,
     pub assignee_id: Option<Uuid>,
     pub parent_id: Option<Uuid>,
+    pub tags: Vec<String>,
 }
 
 impl TaskFields {
@@ -49,6 +50,12 @@ impl TaskFields {
             start_date: request.start_date,
             assignee_id: request.assignee_id,
             parent_id: request.parent_id,
+            tags: match &request.tags {
+                Some(raw) => {
+                    super::tags::tag_list(raw).map_err(|e| errors.extend(validation_errors(e))).unwrap_or_default()
+                }
+                None => Vec::new(),
+            },
         };
         fields.checked(errors)
     }
@@ -65,6 +72,7 @@ impl TaskFields {
             start_date: row.start_date.as_deref().and_then(|d| d.parse().ok()),
             assignee_id: row.assignee_id,
             parent_id: row.parent_id,
+            tags: super::tags::parse_names(&row.tag_names),
         }
     }
 
@@ -104,6 +112,12 @@ impl TaskFields {
         }
         if let Some(parent_id) = request.parent_id {
             next.parent_id = parent_id;
+        }
+        if let Some(raw) = &request.tags {
+            match super::tags::tag_list(raw) {
+                Ok(tags) => next.tags = tags,
+                Err(e) => errors.extend(validation_errors(e)),
+            }
         }
         // Setting a due day replaces a due instant and the other way round.
         if request.due_date.is_some_and(|d| d.is_some()) && request.due_at.is_none() {
@@ -157,7 +171,15 @@ impl TaskFields {
         check("start_date", json!(before.start_date), json!(self.start_date));
         check("assignee_id", json!(before.assignee_id), json!(self.assignee_id));
         check("parent_id", json!(before.parent_id), json!(self.parent_id));
+        check("tags", json!(before.tags), json!(self.tags));
         out
+    }
+}
+
+fn validation_errors(err: AppError) -> Vec<FieldError> {
+    match err {
+        AppError::Validation(errors) => errors,
+        other => vec![error("tags", other.to_string())],
     }
 }
 

@@ -25,7 +25,10 @@ macro_rules! list_where {
          AND (CAST($5 AS TEXT) IS NULL OR ',' || $5 || ',' LIKE '%,' || t.priority || ',%') \
          AND (CAST($6 AS TEXT) IS NULL OR t.assignee_id = $6) AND (NOT $7 OR t.assignee_id IS NULL) \
          AND (CAST($8 AS TEXT) IS NULL OR t.due_date <= $8 OR t.due_at < $9) \
-         AND (CAST($10 AS TEXT) IS NULL OR t.due_date >= $10 OR t.due_at >= $11) "
+         AND (CAST($10 AS TEXT) IS NULL OR t.due_date >= $10 OR t.due_at >= $11) \
+         AND (CAST($17 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM task_tags tt JOIN tags tg ON tg.id = tt.tag_id \
+           WHERE tt.task_id = t.id AND ',' || $17 || ',' LIKE \
+             '%,' || replace(replace(replace(tg.normalized, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || ',%' ESCAPE '\\')) "
     };
 }
 
@@ -158,6 +161,18 @@ pub async fn list_tasks(
     let cursor = query.cursor.as_deref().map(|c| decode(sort, c)).transpose()?;
     let statuses = name_list(query.status.as_deref(), "status", parse_status)?;
     let priorities = name_list(query.priority.as_deref(), "priority", parse_priority)?;
+    let tags = match query.tag.as_deref() {
+        Some(raw) => {
+            let names: Vec<String> = raw
+                .split(',')
+                .map(super::tags::normalized)
+                .map(|n| n.trim().to_owned())
+                .filter(|n| !n.is_empty())
+                .collect();
+            (!names.is_empty()).then(|| names.join(","))
+        }
+        None => None,
+    };
     let (assignee, unassigned) = match query.assignee.as_deref() {
         None => (None, false),
         Some("me") => (Some(who.user_id), false),
@@ -193,6 +208,7 @@ pub async fn list_tasks(
         .bind(cursor.as_ref().and_then(|c| c.updated_at))
         .bind(cursor.as_ref().and_then(|c| c.rank))
         .bind(cursor.as_ref().and_then(|c| c.position.clone()))
+        .bind(tags)
         .fetch_all(state.db.read_as(who.row_access()))
         .await?;
     let next_cursor = if rows.len() as i64 > limit {

@@ -14,6 +14,8 @@ mod ordering;
 mod placement;
 mod purge;
 mod row;
+mod tag_admin;
+mod tags;
 mod update;
 
 pub use access::load_for_read;
@@ -24,6 +26,7 @@ pub use history::task_history;
 pub use list::list_tasks;
 pub use moves::move_task;
 pub use purge::purge_archived_tasks;
+pub use tag_admin::{merge_tag, suggest_tags, update_tag};
 pub use update::update_task;
 
 /// A task as its `GET` answers it, with its `ETag`.

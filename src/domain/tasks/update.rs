@@ -11,6 +11,7 @@ use super::create::{BY_ID, check_assignee, check_parent};
 use super::fields::TaskFields;
 use super::placement::end_of_column;
 use super::row::{TaskRow, priority_name, priority_rank, status_name};
+use super::tags::set_task_tags;
 use crate::domain::sessions::Authenticated;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -126,6 +127,9 @@ pub async fn update_task(
     if updated != 1 {
         let latest: TaskRow = sql(BY_ID).bind(id).fetch_one(&mut tx).await?;
         return Err(AppError::PreconditionFailed(Box::new(latest.to_response(now))));
+    }
+    if after.tags != before.tags {
+        set_task_tags(&mut tx, id, current.group_id, current.owner_id, &after.tags).await?;
     }
     for (field, old, new) in &differences {
         record_change(&mut tx, id, field, old.clone(), new.clone()).await?;
