@@ -78,6 +78,7 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(tasks::archive))
         .routes(routes!(tasks::restore))
         .routes(routes!(tasks::history))
+        .routes(routes!(tasks::search))
         .routes(routes!(comments::list, comments::create))
         .routes(routes!(comments::update, comments::delete))
         .routes(routes!(comments::hide))

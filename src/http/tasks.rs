@@ -6,7 +6,8 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use dayline_api_types::{
-    CreateTaskRequest, MoveTaskRequest, Problem, TaskHistory, TaskList, TaskListQuery, TaskResponse, UpdateTaskRequest,
+    CreateTaskRequest, MoveTaskRequest, Problem, SearchQuery, TaskHistory, TaskList, TaskListQuery, TaskResponse,
+    UpdateTaskRequest,
 };
 use uuid::Uuid;
 
@@ -178,6 +179,18 @@ pub async fn history(
     Path(id): Path<Uuid>,
 ) -> AppResult<Json<TaskHistory>> {
     Ok(Json(tasks::task_history(&state, &actor.for_user(&who), &who, id).await?))
+}
+
+/// Full-text search over the tasks one can see (titles, descriptions, visible comments),
+/// best matches first; archived tasks are left out.
+#[utoipa::path(get, path = "/api/v1/search", tag = "tasks", security(("bearer" = [])), params(SearchQuery),
+    responses((status = 200, body = TaskList), (status = 401, body = Problem), (status = 422, body = Problem)))]
+pub async fn search(
+    State(state): State<AppState>,
+    CurrentUser(who): CurrentUser,
+    ApiQuery(query): ApiQuery<SearchQuery>,
+) -> AppResult<Json<TaskList>> {
+    Ok(Json(tasks::search_tasks(&state, &who, &query.q, query.limit).await?))
 }
 
 #[cfg(test)]

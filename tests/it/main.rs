@@ -33,6 +33,7 @@ mod permissions;
 mod row_security;
 mod scheduler;
 mod schema;
+mod search;
 mod setup;
 mod shutdown;
 mod tags;

@@ -18,6 +18,9 @@ const PROTECTED: &[(&str, &str)] = &[
     ("task_history", "task_id IN (SELECT id FROM tasks WHERE group_id = $2)"),
     ("idempotency_keys", "user_id = $1"),
     ("task_comments", "task_id IN (SELECT id FROM tasks WHERE group_id = $2)"),
+    ("task_search", "task_id IN (SELECT id FROM tasks WHERE group_id = $2)"),
+    ("tags", "group_id = $2"),
+    ("task_tags", "task_id IN (SELECT id FROM tasks WHERE group_id = $2)"),
     ("notifications", "user_id = $1"),
     ("users", "id = $1"),
     ("sessions", "user_id = $1"),
@@ -86,7 +89,7 @@ async fn world() -> World {
         .post(app.url("/api/v1/tasks"))
         .bearer_auth(&alice_token)
         .header("idempotency-key", "k1")
-        .json(&json!({ "title": "Alice's task", "group_id": alice_group }))
+        .json(&json!({ "title": "Alice's task", "group_id": alice_group, "tags": ["alpha"] }))
         .send()
         .await
         .expect("task");

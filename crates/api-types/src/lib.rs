@@ -34,7 +34,7 @@ pub use problem::{FieldError, Problem};
 pub use setup::{SetupRequest, SetupStatus};
 pub use tasks::{
     CommentList, CommentRequest, CommentResponse, CreateTaskRequest, MergeTagRequest, MoveTaskRequest,
-    NotificationList, NotificationResponse, TagList, TagQuery, TagResponse, TaskChange, TaskHistory, TaskList,
-    TaskListQuery, TaskPriority, TaskResponse, TaskStatus, UpdateTagRequest, UpdateTaskRequest,
+    NotificationList, NotificationResponse, SearchQuery, TagList, TagQuery, TagResponse, TaskChange, TaskHistory,
+    TaskList, TaskListQuery, TaskPriority, TaskResponse, TaskStatus, UpdateTagRequest, UpdateTaskRequest,
 };
 pub use user::{AdminUpdateUserRequest, GlobalRole, UserList, UserListQuery, UserResponse};

@@ -261,3 +261,12 @@ pub struct MergeTagRequest {
     /// The tag that takes this one's tasks; this one is deleted.
     pub into: Uuid,
 }
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SearchQuery {
+    /// Words to find in titles, descriptions and comments (each matched as a prefix).
+    pub q: String,
+    /// 1–50, default 20.
+    pub limit: Option<i64>,
+}

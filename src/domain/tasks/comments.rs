@@ -164,6 +164,7 @@ pub async fn add_comment(
         .execute(&mut tx)
         .await?;
     notify_mentions(&mut tx, &task, id, &mentions(&body)).await?;
+    super::search::reindex(&mut tx, task_id).await?;
     announce(&mut tx, &task, id, "comment.created").await?;
     let row: Row =
         sql("SELECT id, task_id, author_id, body, created_at, edited_at, hidden_at FROM task_comments WHERE id = $1")
@@ -218,6 +219,7 @@ pub async fn edit_comment(
     let earlier = mentions(&before.body);
     let new: Vec<Uuid> = mentions(&body).into_iter().filter(|id| !earlier.contains(id)).collect();
     notify_mentions(&mut tx, &task, comment_id, &new).await?;
+    super::search::reindex(&mut tx, task_id).await?;
     announce(&mut tx, &task, comment_id, "comment.edited").await?;
     tx.commit().await?;
     Ok(Row { body, edited_at: Some(now), ..before }.to_response(who, false))
@@ -238,6 +240,7 @@ pub async fn delete_comment(
         .bind(comment_id)
         .execute(&mut tx)
         .await?;
+    super::search::reindex(&mut tx, task_id).await?;
     announce(&mut tx, &task, comment_id, "comment.deleted").await?;
     tx.commit().await?;
     Ok(())
@@ -266,6 +269,7 @@ pub async fn set_hidden(
         .bind(comment_id)
         .execute(&mut tx)
         .await?;
+    super::search::reindex(&mut tx, task_id).await?;
     announce(&mut tx, &task, comment_id, if hide { "comment.hidden" } else { "comment.unhidden" }).await?;
     tx.commit().await?;
     Ok(Row { hidden_at: hide.then_some(now), ..row }.to_response(who, true))

@@ -132,6 +132,7 @@ pub async fn create_task(
     if !fields.tags.is_empty() {
         set_task_tags(&mut tx, id, request.group_id, who.user_id, &fields.tags).await?;
     }
+    super::search::reindex(&mut tx, id).await?;
     let row: TaskRow = sql(BY_ID).bind(id).fetch_one(&mut tx).await?;
     let task = row.to_response(now);
     let mut audit = AuditEntry::new("task.created", "task", Some(id)).details(json!({ "key": task.key }));

@@ -14,6 +14,7 @@ mod ordering;
 mod placement;
 mod purge;
 mod row;
+mod search;
 mod tag_admin;
 mod tags;
 mod update;
@@ -26,6 +27,7 @@ pub use history::task_history;
 pub use list::list_tasks;
 pub use moves::move_task;
 pub use purge::purge_archived_tasks;
+pub use search::search_tasks;
 pub use tag_admin::{merge_tag, suggest_tags, update_tag};
 pub use update::update_task;
 

@@ -31,6 +31,7 @@ pub async fn purge_archived_tasks(db: &Db, retention_days: u32) -> anyhow::Resul
     .await?;
     let mut purged = 0;
     for task in &due {
+        super::search::remove(&mut tx, task.id).await?;
         // Conditional, so a purge running at the same time elsewhere does not count it twice.
         let n = sql("DELETE FROM tasks WHERE id = $1 AND archived_at < $2")
             .bind(task.id)

@@ -131,6 +131,9 @@ pub async fn update_task(
     if after.tags != before.tags {
         set_task_tags(&mut tx, id, current.group_id, current.owner_id, &after.tags).await?;
     }
+    if differences.iter().any(|(f, _, _)| matches!(*f, "title" | "description")) {
+        super::search::reindex(&mut tx, id).await?;
+    }
     for (field, old, new) in &differences {
         record_change(&mut tx, id, field, old.clone(), new.clone()).await?;
     }

@@ -1,0 +1,136 @@
+//! Full-text search over the tasks one can see: title, description and visible comments,
+//! ranked (title above description above comments). The dialects differ here, so each
+//! backend has its statements: SQLite's FTS5 with bm25, PostgreSQL's `tsvector` with a GIN
+//! index and `ts_rank`. Words are reduced to letters and digits and matched as prefixes, so
+//! no input can inject query syntax.
+
+use dayline_api_types::TaskList;
+use dayline_db::{Backend, WriteTx, sql};
+use uuid::Uuid;
+
+use super::row::{TaskRow, task_columns};
+use crate::domain::sessions::Authenticated;
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+
+/// Tasks one sees: one's groups' (live) and one's personal ones; not archived.
+macro_rules! visible {
+    () => {
+        " AND t.archived_at IS NULL AND ((t.group_id IS NULL AND t.owner_id = $1) OR t.group_id IN \
+           (SELECT m.group_id FROM memberships m JOIN groups mg ON mg.id = m.group_id \
+            WHERE m.user_id = $1 AND m.deleted_at IS NULL AND mg.deleted_at IS NULL)) "
+    };
+}
+
+const SEARCH_SQLITE: &str = concat!(
+    "SELECT ",
+    task_columns!(),
+    " FROM task_search s JOIN tasks t ON t.rowid = s.rowid LEFT JOIN groups g ON g.id = t.group_id \
+     LEFT JOIN users o ON o.id = t.owner_id WHERE task_search MATCH $2",
+    visible!(),
+    "ORDER BY bm25(task_search, 0.0, 10.0, 4.0, 1.0), t.id DESC LIMIT $3"
+);
+
+macro_rules! document {
+    () => {
+        "(setweight(to_tsvector('simple', s.title), 'A') || setweight(to_tsvector('simple', s.description), 'B') \
+          || setweight(to_tsvector('simple', s.comments), 'C'))"
+    };
+}
+
+const SEARCH_POSTGRES: &str = concat!(
+    "SELECT ",
+    task_columns!(),
+    " FROM task_search s JOIN tasks t ON t.id = s.task_id LEFT JOIN groups g ON g.id = t.group_id \
+     LEFT JOIN users o ON o.id = t.owner_id WHERE ",
+    document!(),
+    " @@ to_tsquery('simple', $2)",
+    visible!(),
+    "ORDER BY ts_rank(",
+    document!(),
+    ", to_tsquery('simple', $2)) DESC, t.id DESC LIMIT $3"
+);
+
+/// The words of a query: letters and digits only, lower-cased, at most eight.
+pub fn words(q: &str) -> Vec<String> {
+    q.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(8).map(str::to_lowercase).collect()
+}
+
+fn query_for(backend: &Backend, words: &[String]) -> String {
+    match backend {
+        Backend::Sqlite { .. } => words.iter().map(|w| format!("\"{w}\"*")).collect::<Vec<_>>().join(" "),
+        Backend::Postgres(_) => words.iter().map(|w| format!("{w}:*")).collect::<Vec<_>>().join(" & "),
+    }
+}
+
+/// `GET /api/v1/search?q=`: the best matches first, at most `limit` (1–50, default 20).
+pub async fn search_tasks(state: &AppState, who: &Authenticated, q: &str, limit: Option<i64>) -> AppResult<TaskList> {
+    let limit = limit.unwrap_or(20);
+    if !(1..=50).contains(&limit) {
+        return Err(AppError::invalid("limit", "must be from 1 to 50"));
+    }
+    let words = words(q);
+    if words.is_empty() {
+        return Err(AppError::invalid("q", "give at least one word to search for"));
+    }
+    let backend = state.db.backend();
+    let statement = match backend {
+        Backend::Sqlite { .. } => SEARCH_SQLITE,
+        Backend::Postgres(_) => SEARCH_POSTGRES,
+    };
+    let rows: Vec<TaskRow> = sql(statement)
+        .bind(who.user_id)
+        .bind(query_for(backend, &words))
+        .bind(limit)
+        .fetch_all(state.db.read_as(who.row_access()))
+        .await?;
+    let now = state.clock.now();
+    Ok(TaskList { items: rows.iter().map(|r| r.to_response(now)).collect(), next_cursor: None })
+}
+
+/// Rewrites a task's search entry from its title, description and visible comments.
+pub async fn reindex(tx: &mut WriteTx, task_id: Uuid) -> AppResult<()> {
+    let task: Option<(String, String)> =
+        sql("SELECT title, description FROM tasks WHERE id = $1").bind(task_id).fetch_optional(&mut *tx).await?;
+    let Some((title, description)) = task else { return Ok(()) };
+    let comments: Vec<(String,)> = sql("SELECT body FROM task_comments WHERE task_id = $1 AND deleted_at IS NULL \
+         AND hidden_at IS NULL ORDER BY id")
+    .bind(task_id)
+    .fetch_all(&mut *tx)
+    .await?;
+    let comments = comments.into_iter().map(|(b,)| b).collect::<Vec<_>>().join("\n");
+    remove(tx, task_id).await?;
+    let insert = match tx.db().backend() {
+        Backend::Sqlite { .. } => {
+            "INSERT INTO task_search (rowid, task_id, title, description, comments) \
+             VALUES ((SELECT rowid FROM tasks WHERE id = $1), $1, $2, $3, $4)"
+        }
+        Backend::Postgres(_) => {
+            "INSERT INTO task_search (task_id, title, description, comments) VALUES ($1, $2, $3, $4)"
+        }
+    };
+    sql(insert).bind(task_id).bind(title).bind(description).bind(comments).execute(tx).await?;
+    Ok(())
+}
+
+/// Removes a task's search entry (before the task itself goes).
+pub async fn remove(tx: &mut WriteTx, task_id: Uuid) -> AppResult<()> {
+    let delete = match tx.db().backend() {
+        Backend::Sqlite { .. } => "DELETE FROM task_search WHERE rowid = (SELECT rowid FROM tasks WHERE id = $1)",
+        Backend::Postgres(_) => "DELETE FROM task_search WHERE task_id = $1",
+    };
+    sql(delete).bind(task_id).execute(tx).await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn queries_keep_only_words() {
+        assert_eq!(words("  Deploy: \"prod\" OR db* -- ; DROP"), ["deploy", "prod", "or", "db", "drop"]);
+        assert_eq!(words("Überweisung für Jörg"), ["überweisung", "für", "jörg"]);
+        assert!(words("*** ::").is_empty());
+    }
+}

@@ -1,0 +1,81 @@
+//! Full-text search on both backends: titles rank above descriptions above comments, only
+//! tasks one can see are found, archived ones and hidden comments drop out, and no input
+//! can break the query.
+
+use dayline_api_types::GlobalRole;
+use reqwest::Method;
+use serde_json::{Value, json};
+
+use crate::support::{PASSWORD, TestApp, expect_problem, spawn_app};
+
+async fn token(app: &TestApp, name: &str) -> String {
+    app.create_user(&format!("{name}@example.com"), name, GlobalRole::User).await;
+    app.access_token(&format!("{name}@example.com"), PASSWORD).await
+}
+
+async fn task(app: &TestApp, token: &str, body: Value) -> String {
+    let response = app.send(Method::POST, "/api/v1/tasks", token, Some(body)).await;
+    assert_eq!(response.status(), 201);
+    response.json::<Value>().await.expect("json")["id"].as_str().expect("id").to_owned()
+}
+
+async fn found(app: &TestApp, token: &str, q: &str) -> Vec<String> {
+    let url = format!("/api/v1/search?q={}", q.replace(' ', "%20").replace('\'', "%27").replace('=', "%3D"));
+    let response = app.send(Method::GET, &url, token, None).await;
+    assert_eq!(response.status(), 200, "{q}");
+    let list: Value = response.json().await.expect("json");
+    list["items"].as_array().expect("items").iter().map(|i| i["title"].as_str().expect("title").to_owned()).collect()
+}
+
+on_both! {
+    async fn search_finds_visible_tasks_best_match_first(backend: Backend) {
+        let app = spawn_app(backend).await;
+        app.complete_setup().await;
+        let (ana, bo, carla) = (token(&app, "ana.ops").await, token(&app, "bo").await, token(&app, "carla").await);
+        let mut groups = Vec::new();
+        for (owner, name) in [(&ana, "Ops"), (&carla, "Elsewhere")] {
+            let group: Value = app.send(Method::POST, "/api/v1/groups", owner, Some(json!({ "name": name }))).await.json().await.expect("json");
+            groups.push(group["id"].as_str().expect("id").to_owned());
+        }
+        let added = app.send(Method::POST, &format!("/api/v1/groups/{}/members", groups[0]), &ana, Some(json!({ "email": "bo@example.com" }))).await;
+        assert_eq!(added.status(), 201);
+        let ops = &groups[0];
+        let docs = task(&app, &ana, json!({ "title": "Write the handbook", "group_id": ops })).await;
+        task(&app, &ana, json!({ "title": "Payments", "description": "Deploy blue-green, then watch", "group_id": ops })).await;
+        task(&app, &ana, json!({ "title": "Deploy the payment service", "group_id": ops })).await;
+        task(&app, &bo, json!({ "title": "Deployment of my dotfiles" })).await;
+        task(&app, &carla, json!({ "title": "Deploy elsewhere", "group_id": groups[1] })).await;
+        let comment = app.send(Method::POST, &format!("/api/v1/tasks/{docs}/comments"), &bo, Some(json!({ "body": "Needs the deploy checklist" }))).await;
+        assert_eq!(comment.status(), 201);
+        let comment: Value = comment.json().await.expect("json");
+
+        let hits = found(&app, &bo, "deploy").await;
+        assert_eq!(hits.len(), 4, "Bo's group's three and his own; not another group's: {hits:?}");
+        assert!(hits[..2].contains(&"Deploy the payment service".to_owned()) && hits[..2].contains(&"Deployment of my dotfiles".to_owned()), "titles first: {hits:?}");
+        assert_eq!(hits[2..], ["Payments", "Write the handbook"], "then descriptions, then comments");
+        assert_eq!(
+            found(&app, &bo, "payment deploy").await,
+            ["Deploy the payment service", "Payments"],
+            "every word must match somewhere, the title counting most"
+        );
+        assert!(found(&app, &carla, "handbook").await.is_empty(), "Carla cannot see Ops");
+        assert_eq!(found(&app, &carla, "deploy").await, ["Deploy elsewhere"]);
+        // Hidden comments and archived tasks drop out; changed titles are found at once.
+        let hide = format!("/api/v1/tasks/{docs}/comments/{}/hide", comment["id"].as_str().expect("id"));
+        assert_eq!(app.send(Method::POST, &hide, &ana, None).await.status(), 200);
+        assert!(!found(&app, &bo, "checklist").await.contains(&"Write the handbook".to_owned()));
+        let renamed = app.send(Method::PATCH, &format!("/api/v1/tasks/{docs}"), &ana, Some(json!({ "title": "Write the runbook" }))).await;
+        assert_eq!(renamed.status(), 200);
+        assert_eq!(found(&app, &bo, "runbook").await, ["Write the runbook"]);
+        assert!(found(&app, &bo, "handbook").await.is_empty());
+        assert_eq!(app.send(Method::POST, &format!("/api/v1/tasks/{docs}/archive"), &ana, None).await.status(), 200);
+        assert!(found(&app, &bo, "runbook").await.is_empty());
+        // Query syntax is just words.
+        assert_eq!(found(&app, &bo, "payment' OR 1=1 --").await, Vec::<String>::new());
+        assert_eq!(found(&app, &bo, "\"payment\" AND NOT*").await, Vec::<String>::new());
+        let problem = expect_problem(app.send(Method::GET, "/api/v1/search?q=%2A%2A", &bo, None).await, 422).await;
+        assert_eq!(problem["errors"][0]["field"], "q");
+        let problem = expect_problem(app.send(Method::GET, "/api/v1/search", &bo, None).await, 422).await;
+        assert_eq!(problem["errors"][0]["field"], "q");
+    }
+}
