@@ -18,7 +18,9 @@ on_both! {
     }
 
     async fn database_outage_answers_503_and_recovers_without_restart(backend: Backend) {
-        let app = spawn_app(backend).await;
+        // A short wait for a connection, so an outage shows within the test's patience.
+        let configure = Box::new(|s: &mut dayline::config::Settings| s.database_acquire_timeout_ms = 1_000);
+        let app = crate::support::spawn_app_with(backend, crate::support::Options { configure, ..Default::default() }).await;
         let outage = Outage::start(&app).await;
 
         // The background probe notices within a few seconds.

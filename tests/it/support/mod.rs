@@ -102,7 +102,9 @@ pub async fn spawn_app_with(backend: Backend, options: Options) -> TestApp {
     let data_dir = tempfile::tempdir().expect("temp dir");
     let mut settings = Settings {
         data_dir: data_dir.path().to_path_buf(),
-        database_acquire_timeout_ms: 1_000,
+        // Long enough for a connection on a machine busy with the whole suite; the outage
+        // tests set their own, shorter wait.
+        database_acquire_timeout_ms: 5_000,
         sqlite_busy_timeout_ms: 250,
         shutdown_grace_secs: 5,
         ..Settings::default()
