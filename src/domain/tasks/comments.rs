@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use dayline_api_types::{CommentList, CommentRequest, CommentResponse, GroupRole};
-use dayline_db::{ActorContext, AuditEntry, NewEvent, WriteTx, new_id, sql};
+use dayline_db::{ActorContext, WriteTx, new_id, sql};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -108,20 +108,9 @@ async fn notify_mentions(tx: &mut WriteTx, task: &TaskRow, comment_id: Uuid, men
 
 /// Audits and announces a comment change in the task's group.
 async fn announce(tx: &mut WriteTx, task: &TaskRow, comment_id: Uuid, kind: &'static str) -> AppResult<()> {
-    let mut audit = AuditEntry::new(kind, "comment", Some(comment_id)).details(json!({ "task": task.id }));
-    if let Some(group_id) = task.group_id {
-        audit = audit.group(group_id);
-    }
-    tx.audit(audit).await?;
-    tx.emit(NewEvent {
-        kind,
-        aggregate_type: "task",
-        aggregate_id: task.id,
-        group_id: task.group_id,
-        payload: json!({ "task": task.id, "comment": comment_id }),
-    })
-    .await?;
-    Ok(())
+    let details = json!({ "task": task.id });
+    let payload = json!({ "task": task.id, "comment": comment_id });
+    super::update::announce_about(tx, task, kind, ("comment", comment_id), details, payload).await
 }
 
 /// `GET /api/v1/tasks/{id}/comments`, oldest first, without deleted ones.

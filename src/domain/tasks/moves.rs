@@ -10,7 +10,7 @@ use uuid::Uuid;
 use super::access::load_for_change;
 use super::create::BY_ID;
 use super::ordering;
-use super::placement::{end_of_column, next_in_column, position_in_column, previous_in_column};
+use super::placement::{Side, end_of_column, neighbour_in_column, position_in_column};
 use super::row::{TaskRow, parse_status, status_name};
 use super::update::{announce, record_change};
 use crate::domain::sessions::Authenticated;
@@ -62,11 +62,11 @@ pub async fn move_task(
     let (low, high) = match (after, before) {
         (Some(low), Some(high)) => (Some(low), Some(high)),
         (Some(low), None) => {
-            let high = next_in_column(&mut tx, group_id, owner_id, column, &low, id).await?;
+            let high = neighbour_in_column(&mut tx, group_id, owner_id, column, &low, id, Side::After).await?;
             (Some(low), high)
         }
         (None, Some(high)) => {
-            let low = previous_in_column(&mut tx, group_id, owner_id, column, &high, id).await?;
+            let low = neighbour_in_column(&mut tx, group_id, owner_id, column, &high, id, Side::Before).await?;
             (low, Some(high))
         }
         (None, None) => (None, None),

@@ -49,44 +49,35 @@ pub async fn position_in_column(
     Ok(row.map(|(p,)| p))
 }
 
-/// The key of the next task after `position` in the column, if any.
-pub async fn next_in_column(
-    tx: &mut WriteTx,
-    group_id: Option<Uuid>,
-    owner_id: Uuid,
-    status: &str,
-    position: &str,
-    except: Uuid,
-) -> AppResult<Option<String>> {
-    let (next,): (Option<String>,) =
-        sql(concat!("SELECT MIN(position) ", in_column!(), "AND position > $4 AND id <> $5"))
-            .bind(group_id)
-            .bind(owner_id)
-            .bind(status)
-            .bind(position)
-            .bind(except)
-            .fetch_one(&mut *tx)
-            .await?;
-    Ok(next)
+/// Which neighbour of a position to look for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Before,
+    After,
 }
 
-/// The key of the task before `position` in the column, if any.
-pub async fn previous_in_column(
+/// The key of the task right before or after `position` in the column, if any (`except`:
+/// the task being moved).
+pub async fn neighbour_in_column(
     tx: &mut WriteTx,
     group_id: Option<Uuid>,
     owner_id: Uuid,
     status: &str,
     position: &str,
     except: Uuid,
+    side: Side,
 ) -> AppResult<Option<String>> {
-    let (previous,): (Option<String>,) =
-        sql(concat!("SELECT MAX(position) ", in_column!(), "AND position < $4 AND id <> $5"))
-            .bind(group_id)
-            .bind(owner_id)
-            .bind(status)
-            .bind(position)
-            .bind(except)
-            .fetch_one(&mut *tx)
-            .await?;
-    Ok(previous)
+    let statement = match side {
+        Side::After => concat!("SELECT MIN(position) ", in_column!(), "AND position > $4 AND id <> $5"),
+        Side::Before => concat!("SELECT MAX(position) ", in_column!(), "AND position < $4 AND id <> $5"),
+    };
+    let (key,): (Option<String>,) = sql(statement)
+        .bind(group_id)
+        .bind(owner_id)
+        .bind(status)
+        .bind(position)
+        .bind(except)
+        .fetch_one(&mut *tx)
+        .await?;
+    Ok(key)
 }

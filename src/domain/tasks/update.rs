@@ -42,19 +42,26 @@ pub(super) async fn record_change(
 
 /// Audits and announces a change to a task (`task.updated`, `task.archived`, …).
 pub(super) async fn announce(tx: &mut WriteTx, task: &TaskRow, kind: &'static str, details: Value) -> AppResult<()> {
-    let mut audit = AuditEntry::new(kind, "task", Some(task.id)).details(details.clone());
+    let payload = json!({ "id": task.id, "version": task.version, "details": details });
+    announce_about(tx, task, kind, ("task", task.id), details, payload).await
+}
+
+/// Audits `kind` on `target` (the task or something of it, like a comment) in the task's
+/// group, and announces it on the task's event stream, in the caller's transaction.
+pub(super) async fn announce_about(
+    tx: &mut WriteTx,
+    task: &TaskRow,
+    kind: &'static str,
+    target: (&'static str, Uuid),
+    details: Value,
+    payload: Value,
+) -> AppResult<()> {
+    let mut audit = AuditEntry::new(kind, target.0, Some(target.1)).details(details);
     if let Some(group_id) = task.group_id {
         audit = audit.group(group_id);
     }
     tx.audit(audit).await?;
-    tx.emit(NewEvent {
-        kind,
-        aggregate_type: "task",
-        aggregate_id: task.id,
-        group_id: task.group_id,
-        payload: json!({ "id": task.id, "version": task.version, "details": details }),
-    })
-    .await?;
+    tx.emit(NewEvent { kind, aggregate_type: "task", aggregate_id: task.id, group_id: task.group_id, payload }).await?;
     Ok(())
 }
 
