@@ -79,6 +79,8 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(tasks::restore))
         .routes(routes!(tasks::history))
         .routes(routes!(tasks::search))
+        .routes(routes!(tasks::relations, tasks::relate))
+        .routes(routes!(tasks::unrelate))
         .routes(routes!(comments::list, comments::create))
         .routes(routes!(comments::update, comments::delete))
         .routes(routes!(comments::hide))

@@ -6,8 +6,8 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use dayline_api_types::{
-    CreateTaskRequest, MoveTaskRequest, Problem, SearchQuery, TaskHistory, TaskList, TaskListQuery, TaskResponse,
-    UpdateTaskRequest,
+    CreateRelationRequest, CreateTaskRequest, MoveTaskRequest, Problem, RelationList, RelationResponse, SearchQuery,
+    TaskHistory, TaskList, TaskListQuery, TaskResponse, UpdateTaskRequest,
 };
 use uuid::Uuid;
 
@@ -191,6 +191,50 @@ pub async fn search(
     ApiQuery(query): ApiQuery<SearchQuery>,
 ) -> AppResult<Json<TaskList>> {
     Ok(Json(tasks::search_tasks(&state, &who, &query.q, query.limit).await?))
+}
+
+/// The task's relations to other tasks one can see, each read from this task.
+#[utoipa::path(get, path = "/api/v1/tasks/{id}/relations", tag = "tasks", security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "Task id")),
+    responses((status = 200, body = RelationList), (status = 401, body = Problem), (status = 404, body = Problem)))]
+pub async fn relations(
+    State(state): State<AppState>,
+    RequestContext(actor): RequestContext,
+    CurrentUser(who): CurrentUser,
+    Path(id): Path<Uuid>,
+) -> AppResult<Json<RelationList>> {
+    Ok(Json(tasks::list_relations(&state, &actor.for_user(&who), &who, id).await?))
+}
+
+/// Relates the task to another one can see: `blocks`, `blocked_by`, `relates_to`,
+/// `duplicates`, `duplicated_by` (needs the right to edit this task).
+#[utoipa::path(post, path = "/api/v1/tasks/{id}/relations", tag = "tasks", security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "Task id")), request_body = CreateRelationRequest,
+    responses((status = 201, body = RelationResponse), (status = 403, body = Problem), (status = 404, body = Problem),
+        (status = 409, description = "Already related that way", body = Problem), (status = 422, body = Problem)))]
+pub async fn relate(
+    State(state): State<AppState>,
+    RequestContext(actor): RequestContext,
+    CurrentUser(who): CurrentUser,
+    Path(id): Path<Uuid>,
+    ApiJson(request): ApiJson<CreateRelationRequest>,
+) -> AppResult<(StatusCode, Json<RelationResponse>)> {
+    let relation = tasks::add_relation(&state, actor.for_user(&who), &who, id, request).await?;
+    Ok((StatusCode::CREATED, Json(relation)))
+}
+
+/// Removes a relation of the task (needs the right to edit it).
+#[utoipa::path(delete, path = "/api/v1/tasks/{id}/relations/{relation_id}", tag = "tasks", security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "Task id"), ("relation_id" = Uuid, Path, description = "Relation id")),
+    responses((status = 204), (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn unrelate(
+    State(state): State<AppState>,
+    RequestContext(actor): RequestContext,
+    CurrentUser(who): CurrentUser,
+    Path((id, relation_id)): Path<(Uuid, Uuid)>,
+) -> AppResult<StatusCode> {
+    tasks::remove_relation(&state, actor.for_user(&who), &who, id, relation_id).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 #[cfg(test)]

@@ -30,6 +30,7 @@ mod passkeys;
 mod password_reset;
 mod passwords;
 mod permissions;
+mod relations;
 mod row_security;
 mod scheduler;
 mod schema;

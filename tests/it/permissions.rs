@@ -176,6 +176,18 @@ const MATRIX: &[(&str, &str, Res, [u16; 8])] = &[
     ("POST", "/api/v1/tasks/{id}/comments/{comment_id}/unhide", Other, [401, 401, 403, 404, 404, 404, 404, 409]),
     ("POST", "/api/v1/tasks/{id}/comments/{comment_id}/unhide", Personal, [401, 401, 403, 404, 404, 403, 404, 404]),
     ("GET", "/api/v1/me/notifications", Personal, [401, 401, 200, 200, 200, 200, 200, 200]),
+    // Relations: `{relation_id}` relates the row's task to a second task of its scope.
+    ("GET", "/api/v1/tasks/{id}/relations", Own, [401, 401, 200, 404, 200, 200, 200, 200]),
+    ("GET", "/api/v1/tasks/{id}/relations", Other, [401, 401, 404, 404, 404, 404, 404, 200]),
+    ("GET", "/api/v1/tasks/{id}/relations", Personal, [401, 401, 200, 404, 404, 200, 404, 404]),
+    // The author relates their task; the same relation again is a conflict.
+    ("POST", "/api/v1/tasks/{id}/relations", Own, [401, 401, 403, 404, 403, 201, 409, 409]),
+    ("POST", "/api/v1/tasks/{id}/relations", Other, [401, 401, 403, 404, 404, 404, 404, 201]),
+    ("POST", "/api/v1/tasks/{id}/relations", Personal, [401, 401, 403, 404, 404, 201, 404, 404]),
+    // Removed by the author, the relation is gone for the others.
+    ("DELETE", "/api/v1/tasks/{id}/relations/{relation_id}", Own, [401, 401, 403, 404, 403, 204, 404, 404]),
+    ("DELETE", "/api/v1/tasks/{id}/relations/{relation_id}", Other, [401, 401, 403, 404, 404, 404, 404, 204]),
+    ("DELETE", "/api/v1/tasks/{id}/relations/{relation_id}", Personal, [401, 401, 403, 404, 404, 204, 404, 404]),
     ("GET", "/api/v1/search", Personal, [401, 401, 200, 200, 200, 200, 200, 200]),
     // Tags: `{id}` is a tag of the own group, of the other group, or one of the author's own.
     ("GET", "/api/v1/tags", Personal, [401, 401, 200, 200, 200, 200, 200, 200]),
@@ -262,6 +274,9 @@ struct World {
     comments: [Uuid; 3],
     /// Two tags in each of those tasks' scopes.
     tags: [[Uuid; 2]; 3],
+    /// A second task in each scope, and a relation from the first to it.
+    second_tasks: [Uuid; 3],
+    relations: [Uuid; 3],
 }
 
 /// One password hash for every account of every world: hashing is the slow part.
@@ -410,6 +425,16 @@ async fn world(backend: Backend) -> World {
             *tag = id;
         }
     }
+    let (mut second_tasks, mut relations) = ([Uuid::nil(); 3], [Uuid::nil(); 3]);
+    for (slot, (who, group)) in
+        [("author", Some(own_group)), ("other-admin", Some(other_group)), ("author", None)].into_iter().enumerate()
+    {
+        let body = json!({"title": "Another task", "group_id": group});
+        second_tasks[slot] = id_of(&json_of(send(Method::POST, "/api/v1/tasks".into(), who, body).await, "task").await);
+        let path = format!("/api/v1/tasks/{}/relations", tasks[slot]);
+        let body = json!({"kind": "relates_to", "task_id": second_tasks[slot]});
+        relations[slot] = id_of(&json_of(send(Method::POST, path, who, body).await, "relation").await);
+    }
     let mut comments = [Uuid::nil(); 3];
     for (slot, who) in ["author", "other-admin", "author"].into_iter().enumerate() {
         let path = format!("/api/v1/tasks/{}/comments", tasks[slot]);
@@ -460,6 +485,8 @@ async fn world(backend: Backend) -> World {
         tasks,
         comments,
         tags,
+        second_tasks,
+        relations,
         app,
     }
 }
@@ -497,6 +524,7 @@ fn bind_path(template: &str, res: Res, w: &World) -> String {
         .replace("{invitation_id}", &invitation.to_string())
         .replace("{user_id}", &member.to_string())
         .replace("{comment_id}", &w.comments[slot].to_string())
+        .replace("{relation_id}", &w.relations[slot].to_string())
         .replace("/api/docs/{file}", "/api/docs/docs.js")
         .replace("/api/v1/search", "/api/v1/search?q=task")
         .replace("/static/{file}", "/static/form.js")
@@ -543,6 +571,14 @@ fn body_for(method: &str, template: &str, res: Res, w: &World) -> Option<Value> 
         ("PATCH", "/api/v1/tasks/{id}") => json!({"priority": "high"}),
         ("PUT", "/api/v1/tasks/{id}/position") => json!({"status": "in_progress"}),
         ("PATCH", "/api/v1/tags/{id}") => json!({"color": "#112233"}),
+        ("POST", "/api/v1/tasks/{id}/relations") => {
+            let slot = match res {
+                Own => 0,
+                Other => 1,
+                Personal => 2,
+            };
+            json!({"kind": "blocks", "task_id": w.second_tasks[slot]})
+        }
         ("POST", "/api/v1/tags/{id}/merge") => {
             let slot = match res {
                 Own => 0,

@@ -20,6 +20,10 @@ const PROTECTED: &[(&str, &str)] = &[
     ("task_comments", "task_id IN (SELECT id FROM tasks WHERE group_id = $2)"),
     ("task_search", "task_id IN (SELECT id FROM tasks WHERE group_id = $2)"),
     ("tags", "group_id = $2"),
+    (
+        "task_relations",
+        "from_id IN (SELECT id FROM tasks WHERE group_id = $2) OR to_id IN (SELECT id FROM tasks WHERE group_id = $2)",
+    ),
     ("task_tags", "task_id IN (SELECT id FROM tasks WHERE group_id = $2)"),
     ("notifications", "user_id = $1"),
     ("users", "id = $1"),
@@ -113,6 +117,24 @@ async fn world() -> World {
         )
         .await;
     assert_eq!(commented.status(), 201, "comment");
+    let second = app
+        .send(
+            Method::POST,
+            "/api/v1/tasks",
+            &alice_token,
+            Some(json!({ "title": "Alice's second", "group_id": alice_group })),
+        )
+        .await;
+    let second: serde_json::Value = second.json().await.expect("json");
+    let related = app
+        .send(
+            Method::POST,
+            &format!("/api/v1/tasks/{}/relations", task["id"].as_str().expect("id")),
+            &alice_token,
+            Some(json!({ "kind": "blocks", "task_id": second["id"] })),
+        )
+        .await;
+    assert_eq!(related.status(), 201, "relation");
     let personal = app.send(Method::POST, "/api/v1/tasks", &alice_token, Some(json!({ "title": "Alice's own" }))).await;
     assert_eq!(personal.status(), 201, "personal task");
     let challenge: serde_json::Value = app.login("alice@example.com", PASSWORD).await.json().await.expect("json");

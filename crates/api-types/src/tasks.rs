@@ -270,3 +270,39 @@ pub struct SearchQuery {
     /// 1–50, default 20.
     pub limit: Option<i64>,
 }
+
+/// A relation as seen from one task.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RelationKind {
+    Blocks,
+    BlockedBy,
+    RelatesTo,
+    Duplicates,
+    DuplicatedBy,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct RelationResponse {
+    pub id: Uuid,
+    /// Read from this task: it `blocks` / is `blocked_by` / … the other.
+    pub kind: RelationKind,
+    pub task_id: Uuid,
+    #[schema(example = "OPS-12")]
+    pub key: String,
+    pub title: String,
+    pub status: TaskStatus,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct RelationList {
+    pub items: Vec<RelationResponse>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateRelationRequest {
+    pub kind: RelationKind,
+    /// Another task you can see.
+    pub task_id: Uuid,
+}
