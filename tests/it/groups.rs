@@ -150,6 +150,10 @@ on_both! {
         app.complete_setup().await;
         let (admin, secret) = app.admin_with_totp().await;
         let background = Background::start(&app.state.db, &app.state.settings, Roles { worker: true, scheduler: true }).expect("start");
+        // The scheduler registers its daily purge when its task first runs: before the clock
+        // moves, or the schedule would start from the future.
+        let registered = || async { dayline_db::schedules::next_run_at(&app.state.db, "system:groups-purge").await.expect("schedule").is_some() };
+        assert!(crate::support::eventually(registered).await, "the purge schedule is registered");
         let mut paths = Vec::new();
         for name in ["Old", "Recent"] {
             let group: Value = app.send(Method::POST, "/api/v1/groups", &admin, Some(json!({ "name": name }))).await.json().await.expect("json");
