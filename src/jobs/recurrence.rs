@@ -64,7 +64,7 @@ impl Recurrence {
 }
 
 /// The instant a local wall-clock time means in `zone`, by the DST policy above.
-fn resolve(zone: Tz, local: NaiveDateTime) -> DateTime<Utc> {
+pub fn resolve(zone: Tz, local: NaiveDateTime) -> DateTime<Utc> {
     match zone.from_local_datetime(&local) {
         LocalResult::Single(t) => t.with_timezone(&Utc),
         LocalResult::Ambiguous(first, _) => first.with_timezone(&Utc),

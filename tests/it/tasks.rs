@@ -379,4 +379,55 @@ on_both! {
             dayline_db::sql("SELECT kind, payload FROM schedules WHERE key = 'system:tasks-purge'").fetch_one(db).await.expect("schedule");
         assert_eq!((kind.as_str(), payload.0["retention_days"].as_u64()), ("tasks.purge_archived", Some(30)));
     }
+
+    async fn completing_a_recurring_task_brings_the_next_one(backend: Backend) {
+        let t = team(backend).await;
+        let next_of = |list: &Value, title: &str| {
+            list["items"].as_array().expect("items").iter().filter(|i| i["title"] == title && i["status"] == "todo").cloned().collect::<Vec<_>>()
+        };
+        // A daily 09:00 in Berlin across the change to summer time (29 March 2026).
+        let standup = create(&t, &t.bo, json!({
+            "title": "Stand-up notes", "group_id": t.ops, "due_at": "2026-03-28T08:00:00Z", "due_zone": "Europe/Berlin",
+            "tags": ["ritual"], "priority": "low", "recurrence": { "freq": "daily" }
+        })).await;
+        assert_eq!(standup["recurrence"]["freq"], "daily");
+        let done: Value = patch(&t, &t.bo, standup["id"].as_str().expect("id"), None, json!({ "status": "done" })).await.json().await.expect("json");
+        assert!(done["recurrence"].is_null(), "the rule moves on to the next occurrence");
+        let next = next_of(&list(&t, "limit=100").await, "Stand-up notes");
+        assert_eq!(next.len(), 1);
+        assert_eq!(next[0]["due_at"], "2026-03-29T07:00:00Z", "still 09:00 in Berlin, now summer time");
+        assert_eq!((next[0]["tags"].clone(), next[0]["priority"].clone()), (json!(["ritual"]), json!("low")));
+        assert_eq!(next[0]["recurrence"]["freq"], "daily");
+
+        // Monthly on the 31st: February's last day, then back to the 31st.
+        let rent = create(&t, &t.bo, json!({ "title": "Rent", "due_date": "2026-01-31", "recurrence": { "freq": "monthly" } })).await;
+        let mut id = rent["id"].as_str().expect("id").to_owned();
+        let mut dues = Vec::new();
+        for _ in 0..2 {
+            patch(&t, &t.bo, &id, None, json!({ "status": "done" })).await;
+            let next = next_of(&list(&t, "limit=100").await, "Rent");
+            dues.push(next[0]["due_date"].as_str().expect("due").to_owned());
+            id = next[0]["id"].as_str().expect("id").to_owned();
+        }
+        assert_eq!(dues, ["2026-02-28", "2026-03-31"]);
+
+        // "every!": counted from the completion day (10 November in Bo's own zone, UTC).
+        let plants = create(&t, &t.bo, json!({ "title": "Water plants", "due_date": "2026-11-01", "recurrence": { "freq": "daily", "interval": 3, "from_completion": true } })).await;
+        patch(&t, &t.bo, plants["id"].as_str().expect("id"), None, json!({ "status": "done" })).await;
+        assert_eq!(next_of(&list(&t, "limit=100").await, "Water plants")[0]["due_date"], "2026-11-13");
+        // A rule that has ended brings nothing more.
+        let last = create(&t, &t.bo, json!({ "title": "Last one", "due_date": "2026-11-10", "recurrence": { "freq": "daily", "until": "2026-11-10" } })).await;
+        patch(&t, &t.bo, last["id"].as_str().expect("id"), None, json!({ "status": "done" })).await;
+        assert!(next_of(&list(&t, "limit=100").await, "Last one").is_empty());
+        assert_eq!(t.app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'task.recurred'").await, 4);
+        // Rules are checked, and need a due date.
+        for (body, field) in [
+            (json!({ "title": "x", "recurrence": { "freq": "daily" } }), "recurrence"),
+            (json!({ "title": "x", "due_date": "2026-11-10", "recurrence": { "freq": "monthly", "month_day": 32 } }), "recurrence"),
+            (json!({ "title": "x", "due_date": "2026-11-10", "recurrence": { "freq": "hourly" } }), "recurrence.freq"),
+        ] {
+            let problem = expect_problem(t.app.send(Method::POST, "/api/v1/tasks", &t.bo, Some(body.clone())).await, 422).await;
+            assert_eq!(field_errors(&problem), [field], "{body}");
+        }
+    }
 }

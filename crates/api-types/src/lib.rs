@@ -33,9 +33,9 @@ pub use mfa::{
 pub use problem::{FieldError, Problem};
 pub use setup::{SetupRequest, SetupStatus};
 pub use tasks::{
-    CommentList, CommentRequest, CommentResponse, CreateRelationRequest, CreateTaskRequest, MergeTagRequest,
-    MoveTaskRequest, NotificationList, NotificationResponse, RelationKind, RelationList, RelationResponse, SearchQuery,
-    TagList, TagQuery, TagResponse, TaskChange, TaskHistory, TaskList, TaskListQuery, TaskPriority, TaskResponse,
-    TaskStatus, UpdateTagRequest, UpdateTaskRequest,
+    CommentList, CommentRequest, CommentResponse, CreateRelationRequest, CreateTaskRequest, Frequency, MergeTagRequest,
+    MoveTaskRequest, NotificationList, NotificationResponse, NthWeekday, RecurrenceRule, RelationKind, RelationList,
+    RelationResponse, SearchQuery, TagList, TagQuery, TagResponse, TaskChange, TaskHistory, TaskList, TaskListQuery,
+    TaskPriority, TaskResponse, TaskStatus, UpdateTagRequest, UpdateTaskRequest,
 };
 pub use user::{AdminUpdateUserRequest, GlobalRole, UserList, UserListQuery, UserResponse};

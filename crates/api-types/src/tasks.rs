@@ -49,6 +49,8 @@ pub struct TaskResponse {
     pub position: String,
     /// Tag names, sorted case-insensitively.
     pub tags: Vec<String>,
+    /// Set on a recurring task: completing it creates the next occurrence.
+    pub recurrence: Option<RecurrenceRule>,
     pub creator_id: Uuid,
     /// Past due and not finished, judged in the group's (or owner's) time zone.
     pub is_overdue: bool,
@@ -81,6 +83,8 @@ pub struct CreateTaskRequest {
     pub parent_id: Option<Uuid>,
     /// Up to 20 tags, created in the task's group (or personal space) on first use.
     pub tags: Option<Vec<String>>,
+    /// Makes it recurring (needs a due date).
+    pub recurrence: Option<RecurrenceRule>,
 }
 
 /// Only the fields sent change; `null` clears a field that may be empty.
@@ -111,6 +115,9 @@ pub struct UpdateTaskRequest {
     pub parent_id: Option<Option<Uuid>>,
     /// Replaces the task's tags.
     pub tags: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<RecurrenceRule>)]
+    pub recurrence: Option<Option<RecurrenceRule>>,
 }
 
 /// A field that was sent, possibly as `null` (absent fields stay `None` through `default`).
@@ -305,4 +312,42 @@ pub struct CreateRelationRequest {
     pub kind: RelationKind,
     /// Another task you can see.
     pub task_id: Uuid,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Frequency {
+    Daily,
+    Weekly,
+    Monthly,
+    Yearly,
+}
+
+/// The n-th weekday of the month (`n` 1–4, or -1 for the last).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NthWeekday {
+    pub n: i8,
+    /// `mon` … `sun`.
+    pub weekday: String,
+}
+
+/// When a task comes back: completing one occurrence creates the next, due by this rule,
+/// counted from the due date — or from the completion day with `from_completion` ("every!").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RecurrenceRule {
+    pub freq: Frequency,
+    /// Every `interval` days, weeks, months or years (1–366, default 1).
+    pub interval: Option<u32>,
+    /// Weekly: on these days (`mon` … `sun`); default the due date's weekday.
+    pub weekdays: Option<Vec<String>>,
+    /// Monthly: on this day (1–31; shorter months use their last day).
+    pub month_day: Option<u32>,
+    /// Monthly: on the n-th weekday instead.
+    pub nth_weekday: Option<NthWeekday>,
+    /// No occurrence after this day.
+    pub until: Option<NaiveDate>,
+    #[serde(default)]
+    pub from_completion: bool,
 }

@@ -96,43 +96,9 @@ pub async fn create_task(
     if let Some(parent) = fields.parent_id {
         check_parent(&mut tx, request.group_id, who.user_id, parent, None).await?;
     }
-    let scope = request.group_id.unwrap_or(who.user_id);
-    let (number,): (i64,) = sql("INSERT INTO task_counters (scope_id, last_number) VALUES ($1, 1) \
-         ON CONFLICT (scope_id) DO UPDATE SET last_number = task_counters.last_number + 1 RETURNING last_number")
-    .bind(scope)
-    .fetch_one(&mut tx)
-    .await?;
-    let position = end_of_column(&mut tx, request.group_id, who.user_id, status_name(fields.status)).await?;
+    let recurrence = super::recurrence::stored(fields.recurrence.as_ref())?;
+    let id = insert_task(&mut tx, request.group_id, who.user_id, &fields, recurrence).await?;
     let now = tx.now();
-    let id = new_id();
-    let done = matches!(fields.status, dayline_api_types::TaskStatus::Done);
-    sql("INSERT INTO tasks (id, group_id, owner_id, number, title, description, status, priority, priority_rank, \
-         due_date, due_at, due_zone, start_date, assignee_id, parent_id, position, version, created_at, updated_at, \
-         completed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $18, 1, $16, $16, $17)")
-    .bind(id)
-    .bind(request.group_id)
-    .bind(who.user_id)
-    .bind(number)
-    .bind(fields.title.clone())
-    .bind(fields.description.clone())
-    .bind(status_name(fields.status))
-    .bind(priority_name(fields.priority))
-    .bind(priority_rank(fields.priority))
-    .bind(fields.due_date.map(|d| d.to_string()))
-    .bind(fields.due_at)
-    .bind(fields.due_zone.clone())
-    .bind(fields.start_date.map(|d| d.to_string()))
-    .bind(fields.assignee_id)
-    .bind(fields.parent_id)
-    .bind(now)
-    .bind(done.then_some(now))
-    .bind(position)
-    .execute(&mut tx)
-    .await?;
-    if !fields.tags.is_empty() {
-        set_task_tags(&mut tx, id, request.group_id, who.user_id, &fields.tags).await?;
-    }
-    super::search::reindex(&mut tx, id).await?;
     let row: TaskRow = sql(BY_ID).bind(id).fetch_one(&mut tx).await?;
     let task = row.to_response(now);
     let mut audit = AuditEntry::new("task.created", "task", Some(id)).details(json!({ "key": task.key }));
@@ -154,4 +120,55 @@ pub async fn create_task(
     }
     tx.commit().await?;
     Ok(Created { task, replayed: false })
+}
+
+/// Inserts a task with its number, its place at the end of its column, its tags and its
+/// search entry; returns its id. The caller audits and announces it.
+pub(super) async fn insert_task(
+    tx: &mut WriteTx,
+    group_id: Option<Uuid>,
+    owner_id: Uuid,
+    fields: &TaskFields,
+    recurrence: Option<String>,
+) -> AppResult<Uuid> {
+    let scope = group_id.unwrap_or(owner_id);
+    let (number,): (i64,) = sql("INSERT INTO task_counters (scope_id, last_number) VALUES ($1, 1) \
+         ON CONFLICT (scope_id) DO UPDATE SET last_number = task_counters.last_number + 1 RETURNING last_number")
+    .bind(scope)
+    .fetch_one(&mut *tx)
+    .await?;
+    let position = end_of_column(tx, group_id, owner_id, status_name(fields.status)).await?;
+    let now = tx.now();
+    let id = new_id();
+    let done = matches!(fields.status, dayline_api_types::TaskStatus::Done);
+    sql("INSERT INTO tasks (id, group_id, owner_id, number, title, description, status, priority, priority_rank, \
+         due_date, due_at, due_zone, start_date, assignee_id, parent_id, position, version, created_at, updated_at, \
+         completed_at, recurrence) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $18, 1, $16, $16, $17, $19)")
+    .bind(id)
+    .bind(group_id)
+    .bind(owner_id)
+    .bind(number)
+    .bind(fields.title.clone())
+    .bind(fields.description.clone())
+    .bind(status_name(fields.status))
+    .bind(priority_name(fields.priority))
+    .bind(priority_rank(fields.priority))
+    .bind(fields.due_date.map(|d| d.to_string()))
+    .bind(fields.due_at)
+    .bind(fields.due_zone.clone())
+    .bind(fields.start_date.map(|d| d.to_string()))
+    .bind(fields.assignee_id)
+    .bind(fields.parent_id)
+    .bind(now)
+    .bind(done.then_some(now))
+    .bind(position)
+    .bind(recurrence)
+    .execute(&mut *tx)
+    .await?;
+    if !fields.tags.is_empty() {
+        set_task_tags(tx, id, group_id, owner_id, &fields.tags).await?;
+    }
+    super::search::reindex(tx, id).await?;
+    Ok(id)
 }

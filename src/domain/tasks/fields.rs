@@ -31,6 +31,7 @@ pub struct TaskFields {
     pub assignee_id: Option<Uuid>,
     pub parent_id: Option<Uuid>,
     pub tags: Vec<String>,
+    pub recurrence: Option<dayline_api_types::RecurrenceRule>,
 }
 
 impl TaskFields {
@@ -56,6 +57,7 @@ impl TaskFields {
                 }
                 None => Vec::new(),
             },
+            recurrence: request.recurrence.clone(),
         };
         fields.checked(errors)
     }
@@ -73,6 +75,7 @@ impl TaskFields {
             assignee_id: row.assignee_id,
             parent_id: row.parent_id,
             tags: super::tags::parse_names(&row.tag_names),
+            recurrence: super::recurrence::parse(row.recurrence.as_deref()),
         }
     }
 
@@ -113,6 +116,9 @@ impl TaskFields {
         if let Some(parent_id) = request.parent_id {
             next.parent_id = parent_id;
         }
+        if let Some(recurrence) = &request.recurrence {
+            next.recurrence.clone_from(recurrence);
+        }
         if let Some(raw) = &request.tags {
             match super::tags::tag_list(raw) {
                 Ok(tags) => next.tags = tags,
@@ -146,6 +152,15 @@ impl TaskFields {
         {
             errors.push(error("start_date", "is after the due date"));
         }
+        if let Some(rule) = &self.recurrence {
+            let due = self.due_date.or(self.due_at.map(|at| at.date_naive()));
+            match due.map(|day| super::recurrence::normalized(rule, day)) {
+                None => errors.push(error("recurrence", "a recurring task needs a due date")),
+                Some(Err(AppError::Validation(mut e))) => errors.append(&mut e),
+                Some(Err(_)) => errors.push(error("recurrence", "is not a valid rule")),
+                Some(Ok(rule)) => self.recurrence = Some(rule),
+            }
+        }
         if !errors.is_empty() {
             return Err(AppError::Validation(errors));
         }
@@ -172,6 +187,7 @@ impl TaskFields {
         check("assignee_id", json!(before.assignee_id), json!(self.assignee_id));
         check("parent_id", json!(before.parent_id), json!(self.parent_id));
         check("tags", json!(before.tags), json!(self.tags));
+        check("recurrence", json!(before.recurrence), json!(self.recurrence));
         out
     }
 }

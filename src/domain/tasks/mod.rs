@@ -13,6 +13,7 @@ mod moves;
 mod ordering;
 mod placement;
 mod purge;
+mod recurrence;
 mod relations;
 mod row;
 mod search;

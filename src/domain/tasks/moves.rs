@@ -101,7 +101,13 @@ pub async fn move_task(
     if status != before_status {
         record_change(&mut tx, id, "status", json!(current.status), json!(column)).await?;
     }
-    let row: TaskRow = sql(BY_ID).bind(id).fetch_one(&mut tx).await?;
+    let mut row: TaskRow = sql(BY_ID).bind(id).fetch_one(&mut tx).await?;
+    if before_status != TaskStatus::Done
+        && status == TaskStatus::Done
+        && super::recurrence::on_completed(&mut tx, &row).await?.is_some()
+    {
+        row = sql(BY_ID).bind(id).fetch_one(&mut tx).await?;
+    }
     announce(&mut tx, &row, "task.moved", json!({ "status": column, "position": position })).await?;
     tx.commit().await?;
     Ok(row.to_response(now))

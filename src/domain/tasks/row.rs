@@ -12,7 +12,7 @@ use uuid::Uuid;
 macro_rules! task_columns {
     () => {
         "t.id, t.group_id, t.owner_id, t.number, t.title, t.description, t.status, t.priority, t.due_date, \
-         t.due_at, t.due_zone, t.start_date, t.assignee_id, t.parent_id, t.position, t.tag_names, t.version, t.created_at, t.updated_at, \
+         t.due_at, t.due_zone, t.start_date, t.assignee_id, t.parent_id, t.position, t.tag_names, t.recurrence, t.version, t.created_at, t.updated_at, \
          t.completed_at, t.archived_at, g.slug AS group_slug, COALESCE(g.timezone, o.timezone, 'UTC') AS zone"
     };
 }
@@ -41,6 +41,7 @@ pub struct TaskRow {
     pub parent_id: Option<Uuid>,
     pub position: String,
     pub tag_names: String,
+    pub recurrence: Option<String>,
     pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -144,6 +145,7 @@ impl TaskRow {
             parent_id: self.parent_id,
             position: self.position.clone(),
             tags: super::tags::parse_names(&self.tag_names),
+            recurrence: super::recurrence::parse(self.recurrence.as_deref()),
             creator_id: self.owner_id,
             is_overdue: self.is_overdue(now),
             version: self.version,

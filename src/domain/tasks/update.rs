@@ -112,7 +112,8 @@ pub async fn update_task(
     let updated =
         sql("UPDATE tasks SET title = $1, description = $2, status = $3, priority = $4, priority_rank = $5, \
          due_date = $6, due_at = $7, due_zone = $8, start_date = $9, assignee_id = $10, parent_id = $11, \
-         completed_at = $12, updated_at = $13, position = $16, version = version + 1 WHERE id = $14 AND version = $15")
+         completed_at = $12, updated_at = $13, position = $16, recurrence = $17, version = version + 1 \
+         WHERE id = $14 AND version = $15")
         .bind(after.title.clone())
         .bind(after.description.clone())
         .bind(status_name(after.status))
@@ -129,6 +130,7 @@ pub async fn update_task(
         .bind(id)
         .bind(current.version)
         .bind(position)
+        .bind(super::recurrence::stored(after.recurrence.as_ref())?)
         .execute(&mut tx)
         .await?;
     if updated != 1 {
@@ -144,7 +146,13 @@ pub async fn update_task(
     for (field, old, new) in &differences {
         record_change(&mut tx, id, field, old.clone(), new.clone()).await?;
     }
-    let row: TaskRow = sql(BY_ID).bind(id).fetch_one(&mut tx).await?;
+    let mut row: TaskRow = sql(BY_ID).bind(id).fetch_one(&mut tx).await?;
+    if before.status != TaskStatus::Done
+        && after.status == TaskStatus::Done
+        && super::recurrence::on_completed(&mut tx, &row).await?.is_some()
+    {
+        row = sql(BY_ID).bind(id).fetch_one(&mut tx).await?;
+    }
     let changed: Vec<&str> = differences.iter().map(|(f, _, _)| *f).collect();
     announce(&mut tx, &row, "task.updated", json!({ "changed": changed })).await?;
     tx.commit().await?;
