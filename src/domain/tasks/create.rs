@@ -1,7 +1,7 @@
 //! `POST /api/v1/tasks`: a task in one of the caller's groups, or a personal one.
 
 use dayline_api_types::{CreateTaskRequest, TaskResponse};
-use dayline_db::{ActorContext, AuditEntry, NewEvent, WriteTx, new_id, sql};
+use dayline_db::{ActorContext, WriteTx, new_id, sql};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -9,6 +9,7 @@ use super::fields::TaskFields;
 use super::placement::end_of_column;
 use super::row::{TaskRow, priority_name, priority_rank, status_name, task_columns, task_from};
 use super::tags::set_task_tags;
+use super::update::announce_about;
 use crate::auth::policy::GroupAction;
 use crate::auth::refresh_token;
 use crate::domain::groups::load_for_change as load_group_for_change;
@@ -101,19 +102,8 @@ pub async fn create_task(
     let now = tx.now();
     let row: TaskRow = sql(BY_ID).bind(id).fetch_one(&mut tx).await?;
     let task = row.to_response(now);
-    let mut audit = AuditEntry::new("task.created", "task", Some(id)).details(json!({ "key": task.key }));
-    if let Some(group_id) = request.group_id {
-        audit = audit.group(group_id);
-    }
-    tx.audit(audit).await?;
-    tx.emit(NewEvent {
-        kind: "task.created",
-        aggregate_type: "task",
-        aggregate_id: id,
-        group_id: request.group_id,
-        payload: json!({ "id": id, "key": task.key, "title": task.title }),
-    })
-    .await?;
+    let payload = json!({ "id": id, "key": task.key, "title": task.title });
+    announce_about(&mut tx, &row, "task.created", ("task", id), json!({ "key": task.key }), payload).await?;
     if let Some(key) = idempotency_key {
         let body = serde_json::to_string(&task).map_err(|e| AppError::Internal(e.into()))?;
         idempotency::record(&mut tx, who.user_id, key, 201, &body).await?;

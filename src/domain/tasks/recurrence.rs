@@ -7,13 +7,14 @@
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use chrono_tz::Tz;
 use dayline_api_types::{Frequency, RecurrenceRule, TaskStatus};
-use dayline_db::{AuditEntry, NewEvent, WriteTx, sql};
+use dayline_db::{WriteTx, sql};
 use serde_json::json;
 use uuid::Uuid;
 
-use super::create::insert_task;
+use super::create::{BY_ID, insert_task};
 use super::fields::TaskFields;
 use super::row::TaskRow;
+use super::update::announce_about;
 use crate::error::{AppError, AppResult};
 use crate::jobs::recurrence::resolve;
 
@@ -144,19 +145,9 @@ pub async fn on_completed(tx: &mut WriteTx, task: &TaskRow) -> AppResult<Option<
     };
     let id = insert_task(tx, task.group_id, task.owner_id, &next, task.recurrence.clone()).await?;
     sql("UPDATE tasks SET recurrence = NULL WHERE id = $1").bind(task.id).execute(&mut *tx).await?;
-    let mut audit = AuditEntry::new("task.recurred", "task", Some(id)).details(json!({ "after": task.id }));
-    if let Some(group_id) = task.group_id {
-        audit = audit.group(group_id);
-    }
-    tx.audit(audit).await?;
-    tx.emit(NewEvent {
-        kind: "task.created",
-        aggregate_type: "task",
-        aggregate_id: id,
-        group_id: task.group_id,
-        payload: json!({ "id": id, "after": task.id }),
-    })
-    .await?;
+    let row: TaskRow = sql(BY_ID).bind(id).fetch_one(&mut *tx).await?;
+    let payload = json!({ "id": id, "key": row.to_response(tx.now()).key, "after": task.id });
+    announce_about(tx, &row, "task.recurred", ("task", id), json!({ "after": task.id }), payload).await?;
     Ok(Some(id))
 }
 
