@@ -9,7 +9,7 @@ use dayline_api_types::{TaskList, TaskListQuery, TaskPriority, TaskStatus};
 use dayline_db::{ActorContext, sql};
 use uuid::Uuid;
 
-use super::row::{TaskRow, task_columns, task_from};
+use super::row::{TaskRow, task_columns, task_from, visible_to_user};
 use crate::auth::policy::GroupAction;
 use crate::domain::sessions::Authenticated;
 use crate::error::{AppError, AppResult};
@@ -17,9 +17,10 @@ use crate::state::AppState;
 
 macro_rules! list_where {
     () => {
-        "WHERE ((CAST($2 AS TEXT) IS NOT NULL AND t.group_id = $2) OR (CAST($2 AS TEXT) IS NULL AND \
-           ((t.group_id IS NULL AND t.owner_id = $1) OR t.group_id IN (SELECT m.group_id FROM memberships m \
-             JOIN groups mg ON mg.id = m.group_id WHERE m.user_id = $1 AND m.deleted_at IS NULL AND mg.deleted_at IS NULL)))) \
+        concat!(
+            "WHERE ((CAST($2 AS TEXT) IS NOT NULL AND t.group_id = $2) OR (CAST($2 AS TEXT) IS NULL AND ",
+            visible_to_user!(),
+            ")) \
          AND (t.archived_at IS NOT NULL) = $3 \
          AND (CAST($4 AS TEXT) IS NULL OR ',' || $4 || ',' LIKE '%,' || t.status || ',%') \
          AND (CAST($5 AS TEXT) IS NULL OR ',' || $5 || ',' LIKE '%,' || t.priority || ',%') \
@@ -29,6 +30,7 @@ macro_rules! list_where {
          AND (CAST($17 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM task_tags tt JOIN tags tg ON tg.id = tt.tag_id \
            WHERE tt.task_id = t.id AND ',' || $17 || ',' LIKE \
              '%,' || replace(replace(replace(tg.normalized, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || ',%' ESCAPE '\\')) "
+        )
     };
 }
 

@@ -21,7 +21,14 @@ macro_rules! task_from {
         " FROM tasks t LEFT JOIN groups g ON g.id = t.group_id LEFT JOIN users o ON o.id = t.owner_id "
     };
 }
-pub(crate) use {task_columns, task_from};
+/// The tasks user `$1` sees in lists: their live groups' and their personal ones.
+macro_rules! visible_to_user {
+    () => {
+        "((t.group_id IS NULL AND t.owner_id = $1) OR t.group_id IN (SELECT m.group_id FROM memberships m \
+          JOIN groups mg ON mg.id = m.group_id WHERE m.user_id = $1 AND m.deleted_at IS NULL AND mg.deleted_at IS NULL))"
+    };
+}
+pub(crate) use {task_columns, task_from, visible_to_user};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct TaskRow {

@@ -8,7 +8,7 @@ use dayline_api_types::TaskList;
 use dayline_db::{Backend, WriteTx, sql};
 use uuid::Uuid;
 
-use super::row::{TaskRow, task_columns};
+use super::row::{TaskRow, task_columns, visible_to_user};
 use crate::domain::sessions::Authenticated;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -16,9 +16,7 @@ use crate::state::AppState;
 /// Tasks one sees: one's groups' (live) and one's personal ones; not archived.
 macro_rules! visible {
     () => {
-        " AND t.archived_at IS NULL AND ((t.group_id IS NULL AND t.owner_id = $1) OR t.group_id IN \
-           (SELECT m.group_id FROM memberships m JOIN groups mg ON mg.id = m.group_id \
-            WHERE m.user_id = $1 AND m.deleted_at IS NULL AND mg.deleted_at IS NULL)) "
+        concat!(" AND t.archived_at IS NULL AND ", visible_to_user!(), " ")
     };
 }
 
