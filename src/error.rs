@@ -196,7 +196,7 @@ fn stale_version(response: Response, current: &dayline_api_types::TaskResponse) 
     if let Some(object) = body.as_object_mut() {
         object.insert("current".to_owned(), serde_json::to_value(current).unwrap_or_default());
     }
-    if let Ok(etag) = HeaderValue::from_str(&format!("\"{}\"", current.version)) {
+    if let Ok(etag) = HeaderValue::from_str(&crate::domain::tasks::etag(current)) {
         parts.headers.insert(header::ETAG, etag);
     }
     Response::from_parts(parts, axum::body::Body::from(serde_json::to_vec(&body).unwrap_or_default()))

@@ -31,35 +31,21 @@ const LOAD: &str = concat!(
 /// A task and the caller's standing towards it, read in `tx`, if the caller may read it.
 pub async fn load_access(tx: &mut WriteTx, who: &Authenticated, id: Uuid) -> AppResult<(TaskRow, TaskAccess)> {
     let loaded: Option<Loaded> = sql(LOAD).bind(id).bind(who.user_id).fetch_optional(&mut *tx).await?;
-    let (task, my_role) = check(who, loaded, TaskAction::Read)?;
-    let access = access_of(&task, my_role);
-    Ok((task, access))
+    check(who, loaded, TaskAction::Read)
 }
 
-/// What the policy needs to know about a loaded task.
-pub fn access_of(task: &TaskRow, my_role: Option<GroupRole>) -> TaskAccess {
-    TaskAccess {
-        group_id: task.group_id,
-        owner_id: task.owner_id,
-        assignee_id: task.assignee_id,
-        my_role,
-        // Only tasks of live groups get this far.
-        group_deleted: false,
-    }
-}
-
-fn check(who: &Authenticated, loaded: Option<Loaded>, action: TaskAction) -> AppResult<(TaskRow, Option<GroupRole>)> {
+/// The loaded task and the caller's standing, if the policy lets them do `action`.
+fn check(who: &Authenticated, loaded: Option<Loaded>, action: TaskAction) -> AppResult<(TaskRow, TaskAccess)> {
     let loaded = loaded.ok_or(AppError::NotFound)?;
-    let my_role = loaded.my_role.as_deref().map(parse_role);
     let access = TaskAccess {
         group_id: loaded.task.group_id,
         owner_id: loaded.task.owner_id,
         assignee_id: loaded.task.assignee_id,
-        my_role,
+        my_role: loaded.my_role.as_deref().map(parse_role),
         group_deleted: loaded.group_deleted,
     };
     authorize_task(who, &access, action)?;
-    Ok((loaded.task, my_role))
+    Ok((loaded.task, access))
 }
 
 /// A task the caller may read. A super admin reading a group task outside their groups is
@@ -84,7 +70,8 @@ pub async fn read_with_role(
 ) -> AppResult<(TaskRow, Option<GroupRole>)> {
     let loaded: Option<Loaded> =
         sql(LOAD).bind(id).bind(who.user_id).fetch_optional(state.db.read_as(who.row_access())).await?;
-    let (task, my_role) = check(who, loaded, TaskAction::Read)?;
+    let (task, access) = check(who, loaded, TaskAction::Read)?;
+    let my_role = access.my_role;
     if let Some(group_id) = task.group_id
         && who.is_super_admin
         && my_role.is_none()

@@ -131,10 +131,6 @@ impl TaskRow {
         date(self.due_date.as_deref()).is_some_and(|day| day < now.with_timezone(&self.zone()).date_naive())
     }
 
-    pub fn etag(&self) -> String {
-        format!("\"{}\"", self.version)
-    }
-
     pub fn to_response(&self, now: DateTime<Utc>) -> TaskResponse {
         TaskResponse {
             id: self.id,
