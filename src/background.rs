@@ -9,6 +9,7 @@ use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 use crate::config::Settings;
+use crate::files::FileStore;
 use crate::jobs::scheduler::{Scheduler, SchedulerConfig};
 use crate::jobs::{Worker, WorkerConfig, kinds};
 use crate::mail::Mailer;
@@ -33,7 +34,7 @@ impl Background {
             if !mailer.is_configured() {
                 tracing::warn!("no smtp_url configured: mails are written to the log instead of being sent");
             }
-            let registry = kinds::registry(mailer);
+            let registry = kinds::registry(mailer, FileStore::from_settings(settings));
             for (queue, concurrency) in settings.queues() {
                 let config = WorkerConfig {
                     queue,

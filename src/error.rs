@@ -34,6 +34,15 @@ pub enum AppError {
     PayloadTooLarge,
     #[error("unsupported media type: {0}")]
     UnsupportedMediaType(String),
+    /// An uploaded file refused for its size (413) or its type (415), naming the field.
+    #[error("file refused: {message}")]
+    FileRejected { status: StatusCode, field: String, message: String },
+    /// The file store's disk or bucket is full.
+    #[error("file storage full")]
+    StorageFull,
+    /// The file store cannot be reached or written.
+    #[error("file storage unavailable")]
+    StorageUnavailable,
     #[error("request timed out")]
     Timeout,
     #[error("database unavailable")]
@@ -66,7 +75,9 @@ impl AppError {
             AppError::PreconditionFailed(_) => StatusCode::PRECONDITION_FAILED,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            AppError::Timeout | AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::FileRejected { status, .. } => *status,
+            AppError::StorageFull => StatusCode::INSUFFICIENT_STORAGE,
+            AppError::Timeout | AppError::Unavailable | AppError::StorageUnavailable => StatusCode::SERVICE_UNAVAILABLE,
             AppError::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -85,6 +96,10 @@ impl AppError {
             AppError::PreconditionFailed(_) => "stale-version",
             AppError::PayloadTooLarge => "payload-too-large",
             AppError::UnsupportedMediaType(_) => "unsupported-media-type",
+            AppError::FileRejected { status, .. } if *status == StatusCode::PAYLOAD_TOO_LARGE => "file-too-large",
+            AppError::FileRejected { .. } => "file-type-refused",
+            AppError::StorageFull => "storage-full",
+            AppError::StorageUnavailable => "storage-unavailable",
             AppError::Timeout => "timeout",
             AppError::Unavailable => "unavailable",
             AppError::RateLimited(_) => "rate-limited",
@@ -106,6 +121,13 @@ impl AppError {
                 current.version
             )),
             AppError::PayloadTooLarge => Some("The request body is larger than this server accepts.".to_owned()),
+            AppError::FileRejected { message, .. } => Some(message.clone()),
+            AppError::StorageFull => {
+                Some("The file store is full; nothing was saved. Ask an administrator to free space.".to_owned())
+            }
+            AppError::StorageUnavailable => {
+                Some("The file store is unavailable right now; nothing was saved. Try again shortly.".to_owned())
+            }
             AppError::Timeout => Some("The request took too long and was stopped; try again.".to_owned()),
             AppError::Unavailable => Some("The database is unavailable right now; try again shortly.".to_owned()),
             AppError::StepUpRequired => Some(
@@ -120,6 +142,19 @@ impl AppError {
                 Some(format!("Too many requests: try again in {} seconds.", e.retry_after_secs))
             }
             AppError::Internal(_) => None,
+        }
+    }
+}
+
+impl From<crate::files::FileError> for AppError {
+    fn from(err: crate::files::FileError) -> Self {
+        match err {
+            crate::files::FileError::Full => AppError::StorageFull,
+            crate::files::FileError::Unavailable(reason) => {
+                tracing::warn!(%reason, "file store unavailable");
+                AppError::StorageUnavailable
+            }
+            missing @ crate::files::FileError::Missing => AppError::Internal(anyhow::Error::new(missing)),
         }
     }
 }
@@ -139,10 +174,14 @@ impl IntoResponse for AppError {
         match &self {
             AppError::Internal(err) => tracing::error!(error = ?err, "request failed"),
             AppError::Unavailable => tracing::warn!("database unavailable"),
+            AppError::StorageFull => tracing::error!("the file store is full"),
             _ => {}
         }
         let errors = match &self {
             AppError::Validation(errors) => errors.clone(),
+            AppError::FileRejected { field, message, .. } => {
+                vec![FieldError { field: field.clone(), message: message.clone() }]
+            }
             _ => Vec::new(),
         };
         let mut response = problem_response(status, self.slug(), self.detail(), errors);

@@ -10,6 +10,7 @@ pub mod cli;
 pub mod config;
 pub mod domain;
 pub mod error;
+pub mod files;
 pub mod health;
 pub mod http;
 pub mod jobs;
@@ -45,7 +46,7 @@ pub fn build_app(state: AppState) -> Router {
     let always: http::observe::ResponseHeaders = std::sync::Arc::new(http::layers::security_headers(settings));
     let proxies = http::client_ip::TrustedProxies::new(settings.trusted_proxy_networks());
     // Outermost first: observe, client address, rate limit, compression, CORS, the rest.
-    app.layer(CompressionLayer::new())
+    app.layer(CompressionLayer::new().compress_when(http::layers::compressible()))
         .layer(axum::middleware::from_fn_with_state(state.clone(), http::rate_limit::limit))
         .layer(axum::middleware::from_fn_with_state(proxies, http::client_ip::resolve))
         .layer(axum::middleware::from_fn_with_state(always, http::observe::observe))

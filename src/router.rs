@@ -11,7 +11,8 @@ use utoipa_axum::routes;
 use crate::error::AppError;
 use crate::http::docs::OpenApiJson;
 use crate::http::{
-    admin, api_tokens, auth, comments, docs, groups, health, me, metrics, mfa, passkeys, setup, tags, tasks,
+    admin, api_tokens, attachments, auth, comments, docs, groups, health, me, metrics, mfa, passkeys, setup, tags,
+    tasks,
 };
 use crate::state::AppState;
 
@@ -81,6 +82,10 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(tasks::search))
         .routes(routes!(tasks::relations, tasks::relate))
         .routes(routes!(tasks::unrelate))
+        .routes(routes!(attachments::upload, attachments::list))
+        .routes(routes!(attachments::get, attachments::delete))
+        .routes(routes!(attachments::content))
+        .routes(routes!(attachments::preview))
         .routes(routes!(comments::list, comments::create))
         .routes(routes!(comments::update, comments::delete))
         .routes(routes!(comments::hide))

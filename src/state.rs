@@ -13,6 +13,7 @@ use crate::auth::throttle::LoginThrottle;
 use crate::config::Settings;
 use crate::domain::sessions::SessionCache;
 use crate::domain::setup::SetupGate;
+use crate::files::FileStore;
 use crate::health::HealthMonitor;
 use crate::http::rate_limit::RateLimits;
 
@@ -31,6 +32,7 @@ pub struct Shared {
     pub limits: RateLimits,
     pub login_throttle: LoginThrottle,
     pub session_cache: SessionCache,
+    pub files: FileStore,
     shutting_down: AtomicBool,
 }
 
@@ -50,6 +52,7 @@ impl AppState {
             limits: RateLimits::new(&settings),
             login_throttle: LoginThrottle::default(),
             session_cache: SessionCache::default(),
+            files: FileStore::from_settings(&settings),
             settings,
             db,
             clock,

@@ -208,6 +208,19 @@ pub fn authorize_comment(
     }
 }
 
+/// Whoever may read a task may attach files to it and download them; a file is removed by
+/// whoever uploaded it and by the task's group admins (and super admins). A task one cannot
+/// see answers 404.
+pub fn authorize_attachment_removal(who: &Authenticated, task: &TaskAccess, uploader_id: uuid::Uuid) -> AppResult<()> {
+    authorize_task(who, task, TaskAction::Read)?;
+    let moderator = task.group_id.is_some() && (who.is_super_admin || task.my_role == Some(GroupRole::Admin));
+    if uploader_id == who.user_id || moderator {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden("Only its uploader or a group admin removes this file.".to_owned()))
+    }
+}
+
 /// Tags: a group's are seen by its members and renamed or merged by its admins (and super
 /// admins); personal ones belong to their owner alone. Invisible answers 404, visible but
 /// not one's to manage 403.

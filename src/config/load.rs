@@ -125,9 +125,24 @@ fn validate(s: &Settings) -> Result<(), (&'static str, String)> {
         ("database_acquire_timeout_ms", s.database_acquire_timeout_ms),
         ("body_limit_bytes", s.body_limit_bytes as u64),
         ("request_timeout_secs", s.request_timeout_secs),
+        ("attachment_max_bytes", s.attachment_max_bytes),
     ];
     if let Some((key, _)) = positive.iter().find(|(_, v)| *v == 0) {
         return Err((key, "must be greater than zero".to_owned()));
+    }
+    if let Some(url) = &s.files_url {
+        if !url.starts_with("s3://") || url.len() <= "s3://".len() || url.starts_with("s3:///") {
+            return Err(("files_url", "must look like s3://bucket or s3://bucket/prefix".to_owned()));
+        }
+        if !cfg!(feature = "s3") {
+            return Err(("files_url", "this build of Dayline has no S3 support (cargo feature `s3`)".to_owned()));
+        }
+    }
+    if let Some(bad) = s.attachment_types.iter().find(|t| !crate::files::is_known_type(t)) {
+        return Err((
+            "attachment_types",
+            format!("`{bad}` is not a type Dayline recognises from file contents (see docs/tasks.md)"),
+        ));
     }
     for origin in &s.cors_origins {
         if !is_origin(origin) {

@@ -38,6 +38,24 @@ pub enum LogFormat {
     Pretty,
 }
 
+/// Images, PDF, plain text and office documents: what teams attach, nothing a browser or a
+/// shell would run.
+const DEFAULT_ATTACHMENT_TYPES: &[&str] = &[
+    "image/png",
+    "image/jpeg",
+    "image/gif",
+    "image/webp",
+    "application/pdf",
+    "text/plain",
+    "application/zip",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "application/vnd.oasis.opendocument.text",
+    "application/vnd.oasis.opendocument.spreadsheet",
+    "application/vnd.oasis.opendocument.presentation",
+];
+
 /// Every setting Dayline reads. `Debug` never shows secrets (they are `SecretString`s).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -71,6 +89,25 @@ pub struct Settings {
     /// Days an archived task is kept before a daily job deletes it (0: keep forever).
     #[serde(deserialize_with = "number")]
     pub archived_task_retention_days: u32,
+    /// Largest accepted attachment, in bytes.
+    #[serde(deserialize_with = "number")]
+    pub attachment_max_bytes: u64,
+    /// Bytes of attachments one user may have stored in all (0: no quota).
+    #[serde(deserialize_with = "number")]
+    pub attachment_quota_bytes: u64,
+    /// Media types accepted as attachments, as decided from the content (never the name).
+    #[serde(deserialize_with = "list")]
+    pub attachment_types: Vec<String>,
+    /// Where attachments are stored; empty: `files` under the data directory.
+    pub files_dir: Option<PathBuf>,
+    /// `s3://bucket/prefix` to keep attachments in an S3-compatible bucket instead.
+    pub files_url: Option<String>,
+    /// The bucket service's URL (MinIO, Ceph, R2, …); empty: AWS.
+    pub s3_endpoint: Option<String>,
+    pub s3_region: String,
+    pub s3_access_key_id: Option<String>,
+    #[serde(deserialize_with = "optional_secret")]
+    pub s3_secret_access_key: Option<SecretString>,
     /// Log filter, e.g. `info` or `info,dayline=debug`.
     pub log: String,
     pub log_format: LogFormat,
@@ -138,6 +175,15 @@ impl Default for Settings {
             registration: Registration::Invite,
             group_creation: GroupCreation::Everyone,
             archived_task_retention_days: 30,
+            attachment_max_bytes: 25 * 1024 * 1024,
+            attachment_quota_bytes: 1024 * 1024 * 1024,
+            attachment_types: DEFAULT_ATTACHMENT_TYPES.iter().map(|t| (*t).to_owned()).collect(),
+            files_dir: None,
+            files_url: None,
+            s3_endpoint: None,
+            s3_region: "us-east-1".to_owned(),
+            s3_access_key_id: None,
+            s3_secret_access_key: None,
             log: "info".to_owned(),
             log_format: LogFormat::Auto,
             body_limit_bytes: 1024 * 1024,
@@ -163,6 +209,11 @@ impl Default for Settings {
 impl Settings {
     pub fn request_timeout(&self) -> Duration {
         Duration::from_secs(self.request_timeout_secs)
+    }
+
+    /// The directory attachments live in.
+    pub fn files_path(&self) -> PathBuf {
+        self.files_dir.clone().unwrap_or_else(|| self.data_dir.join("files"))
     }
 
     pub fn sqlite_path(&self) -> PathBuf {
@@ -239,6 +290,23 @@ impl Settings {
         };
         put("group_creation", group_creation.into());
         put("archived_task_retention_days", i64::from(self.archived_task_retention_days).into());
+        put("attachment_max_bytes", saturating_i64(self.attachment_max_bytes).into());
+        put("attachment_quota_bytes", saturating_i64(self.attachment_quota_bytes).into());
+        put("attachment_types", self.attachment_types.clone().into());
+        put("files_dir", self.files_path().display().to_string().into());
+        if let Some(url) = &self.files_url {
+            put("files_url", url.clone().into());
+        }
+        if let Some(endpoint) = &self.s3_endpoint {
+            put("s3_endpoint", endpoint.clone().into());
+        }
+        put("s3_region", self.s3_region.clone().into());
+        if let Some(key) = &self.s3_access_key_id {
+            put("s3_access_key_id", key.clone().into());
+        }
+        if self.s3_secret_access_key.is_some() {
+            put("s3_secret_access_key", "********".into());
+        }
         put("log", self.log.clone().into());
         put("log_format", format!("{:?}", self.log_format).to_lowercase().into());
         put("body_limit_bytes", saturating_i64(self.body_limit_bytes as u64).into());

@@ -66,6 +66,17 @@ pub fn cors(settings: &Settings) -> Option<CorsLayer> {
     )
 }
 
+/// What the compression layer compresses: the default choice, except files served with byte
+/// ranges (compressing would change their length and strong `ETag`; most are compressed already).
+pub fn compressible() -> impl tower_http::compression::Predicate {
+    use tower_http::compression::Predicate;
+    tower_http::compression::DefaultPredicate::new().and(
+        |_: StatusCode, _: axum::http::Version, headers: &axum::http::HeaderMap, _: &axum::http::Extensions| {
+            !headers.contains_key(header::ACCEPT_RANGES)
+        },
+    )
+}
+
 /// A panic in a handler becomes a 500 problem document; the details go to the log only.
 pub fn panic_response(panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
     let message = panic

@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod api_tokens;
+pub mod attachments;
 pub mod auth;
 pub mod client_ip;
 pub mod comments;

@@ -5,7 +5,7 @@ use chrono_tz::UTC;
 use dayline_db::Db;
 use serde_json::json;
 
-use super::kinds::{PURGE_GROUPS_JOB, PURGE_TASKS_JOB};
+use super::kinds::{PURGE_GROUPS_JOB, PURGE_TASKS_JOB, SWEEP_FILES_JOB};
 use super::recurrence::Weekdays;
 use super::scheduler::{ScheduleSpec, Timing, set_schedule};
 use crate::config::Settings;
@@ -33,6 +33,18 @@ pub async fn ensure_system_schedules(db: &Db, settings: &Settings) -> anyhow::Re
             payload: json!({ "retention_days": settings.archived_task_retention_days }),
             zone: UTC,
             timing: Timing::Daily { at: "03:45".to_owned(), weekdays: Weekdays::ALL },
+        },
+    )
+    .await?;
+    set_schedule(
+        &mut tx,
+        ScheduleSpec {
+            key: "system:files-sweep".to_owned(),
+            kind: SWEEP_FILES_JOB,
+            group_id: None,
+            payload: json!({}),
+            zone: UTC,
+            timing: Timing::Cron("17 * * * *".to_owned()),
         },
     )
     .await?;

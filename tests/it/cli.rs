@@ -138,6 +138,8 @@ on_both! {
         }
         assert!(setup_url.as_deref().is_some_and(|u| u.len() > 40), "{setup_url:?}");
 
+        #[cfg(feature = "s3")]
+        dayline::files::install_tls_provider();
         let client = reqwest::Client::builder().no_proxy().build().expect("client");
         let response = client
             .get(format!("http://127.0.0.1:{port}/livez"))

@@ -9,6 +9,7 @@ mod admin_audit;
 mod admin_jobs;
 mod admin_users;
 mod api_tokens;
+mod attachments;
 mod audit;
 mod auth;
 mod cli;

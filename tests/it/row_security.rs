@@ -26,6 +26,7 @@ const PROTECTED: &[(&str, &str)] = &[
     ),
     ("task_tags", "task_id IN (SELECT id FROM tasks WHERE group_id = $2)"),
     ("notifications", "user_id = $1"),
+    ("attachments", "uploader_id = $1"),
     ("users", "id = $1"),
     ("sessions", "user_id = $1"),
     ("refresh_tokens", "session_id IN (SELECT id FROM sessions WHERE user_id = $1)"),
@@ -117,6 +118,17 @@ async fn world() -> World {
         )
         .await;
     assert_eq!(commented.status(), 201, "comment");
+    let form = reqwest::multipart::Form::new()
+        .part("file", reqwest::multipart::Part::bytes(b"notes".to_vec()).file_name("notes.txt"));
+    let attached = app
+        .client
+        .post(app.url(&format!("/api/v1/tasks/{}/attachments", task["id"].as_str().expect("id"))))
+        .bearer_auth(&alice_token)
+        .multipart(form)
+        .send()
+        .await
+        .expect("upload");
+    assert_eq!(attached.status(), 201, "attachment");
     let second = app
         .send(
             Method::POST,

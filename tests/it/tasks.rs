@@ -306,6 +306,44 @@ on_both! {
         assert_eq!(titles, ["At noon", "Mine, due the 10th", "Due on the 10th"]);
     }
 
+    async fn overdue_lists_and_due_order_follow_the_zone_the_task_lives_in(backend: Backend) {
+        let t = team(backend).await;
+        let titles = |v: &Value| -> Vec<String> {
+            let mut all: Vec<String> = v["items"].as_array().expect("items").iter().map(|i| i["title"].as_str().expect("t").to_owned()).collect();
+            all.sort();
+            all
+        };
+        let ops = t.ops.clone();
+        create(&t, &t.bo, json!({ "title": "Tenth", "group_id": ops, "due_date": "2026-11-10" })).await;
+        create(&t, &t.bo, json!({ "title": "Eleventh", "group_id": ops, "due_date": "2026-11-11" })).await;
+        create(&t, &t.bo, json!({ "title": "Noon", "group_id": ops, "due_at": "2026-11-10T12:00:00Z" })).await;
+        create(&t, &t.bo, json!({ "title": "Mine", "due_date": "2026-11-10" })).await;
+        create(&t, &t.bo, json!({ "title": "Someday", "group_id": ops })).await;
+        let done = create(&t, &t.bo, json!({ "title": "Finished", "group_id": ops, "due_date": "2026-11-01" })).await;
+        patch(&t, &t.bo, done["id"].as_str().expect("id"), None, json!({ "status": "done" })).await;
+        assert_eq!(titles(&list(&t, "overdue=true").await), ["Noon", "Tenth"], "the 10th is over in Tokyo only");
+        assert_eq!(titles(&list(&t, "overdue=false").await), ["Eleventh", "Finished", "Mine", "Someday"]);
+
+        // Soonest first, undated last; the cursor carries the order.
+        let first = list(&t, format!("group_id={ops}&sort=due&limit=3")).await;
+        let order: Vec<&str> = first["items"].as_array().expect("items").iter().map(|i| i["title"].as_str().expect("t")).collect();
+        assert_eq!(order, ["Finished", "Noon", "Tenth"]);
+        let rest = list(&t, format!("group_id={ops}&sort=due&limit=3&cursor={}", first["next_cursor"].as_str().expect("cursor"))).await;
+        let order: Vec<&str> = rest["items"].as_array().expect("items").iter().map(|i| i["title"].as_str().expect("t")).collect();
+        assert_eq!(order, ["Eleventh", "Someday"]);
+
+        // Bo moves to Tokyo: his own task's day is over too. Ops moves to Honolulu, where it
+        // is still the 10th: its task due that day is no longer overdue.
+        let moved = t.app.send(Method::PATCH, "/api/v1/me", &t.bo, Some(json!({ "timezone": "Asia/Tokyo" }))).await;
+        assert_eq!(moved.status(), 200);
+        assert_eq!(titles(&list(&t, "overdue=true").await), ["Mine", "Noon", "Tenth"]);
+        let rezoned = t.app.send(Method::PATCH, &format!("/api/v1/groups/{ops}"), &t.ana, Some(json!({ "timezone": "Pacific/Honolulu" }))).await;
+        assert_eq!(rezoned.status(), 200);
+        assert_eq!(titles(&list(&t, "overdue=true").await), ["Mine", "Noon"]);
+        let problem = expect_problem(t.app.send(Method::GET, "/api/v1/tasks?sort=soon", &t.bo, None).await, 422).await;
+        assert_eq!(field_errors(&problem), ["sort"]);
+    }
+
     async fn the_board_orders_tasks_and_moves_only_the_moved_one(backend: Backend) {
         let t = team(backend).await;
         let mut ids = Vec::new();

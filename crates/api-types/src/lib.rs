@@ -2,6 +2,7 @@
 //! schemas. Kept apart from database rows so tables can change while the API stays stable.
 
 mod account;
+mod attachments;
 mod audit;
 mod auth;
 mod groups;
@@ -16,6 +17,7 @@ mod user;
 pub use account::{
     ChangePasswordRequest, ForgotPasswordRequest, ResetPasswordRequest, SessionResponse, UpdateMeRequest,
 };
+pub use attachments::{AttachmentList, AttachmentResponse};
 pub use audit::{AuditEntryResponse, AuditList, AuditQuery, RegisterRequest};
 pub use auth::{CookieSession, Jwk, JwkSet, LoginRequest, LoginResponse, RefreshRequest, SessionMode, TokenPair};
 pub use groups::{

@@ -157,13 +157,16 @@ pub struct TaskListQuery {
     pub assignee: Option<String>,
     /// `true` for archived tasks only.
     pub archived: Option<bool>,
-    /// `true` for overdue tasks only.
+    /// `true` for overdue tasks only (open, past their due time or day in their zone);
+    /// `false` for the others.
     pub overdue: Option<bool>,
+    /// `true` for tasks with files attached; `false` for those without.
+    pub has_attachments: Option<bool>,
     /// Due on or before / after this day.
     pub due_before: Option<NaiveDate>,
     pub due_after: Option<NaiveDate>,
-    /// `created` (default, newest first), `updated`, `priority` (urgent first) or `position`
-    /// (board order).
+    /// `created` (default, newest first), `updated`, `priority` (urgent first), `due`
+    /// (soonest first, tasks without a due date last) or `position` (board order).
     pub sort: Option<String>,
     /// 1–100, default 50.
     pub limit: Option<i64>,

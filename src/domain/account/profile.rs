@@ -37,6 +37,9 @@ pub async fn update_profile(state: &AppState, actor: ActorContext, request: Upda
     .fetch_optional(&mut tx)
     .await?
     .ok_or(AppError::NotFound)?;
+    if let Some(zone) = timezone.as_deref().and_then(|z| z.parse().ok()) {
+        crate::domain::tasks::rezone(&mut tx, crate::domain::tasks::ZoneOf::Owner(user_id), zone).await?;
+    }
     let changed: Vec<&str> = [display_name.as_ref().map(|_| "display_name"), timezone.as_ref().map(|_| "timezone")]
         .into_iter()
         .flatten()

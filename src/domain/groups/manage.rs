@@ -195,6 +195,10 @@ pub async fn update_group(
     .into_iter()
     .filter_map(|(field, differs)| differs.then_some(field))
     .collect();
+    if changed.contains(&"timezone") {
+        let zone = row.timezone.parse().unwrap_or(chrono_tz::UTC);
+        crate::domain::tasks::rezone(&mut tx, crate::domain::tasks::ZoneOf::Group(id), zone).await?;
+    }
     // Only a change of zone, days or times moves the schedules: recomputing them otherwise
     // could skip a run that is due this very moment.
     if changed.iter().any(|f| matches!(*f, "timezone" | "checkin_days" | "checkin_time" | "summary_time")) {

@@ -112,6 +112,17 @@ pub async fn create_task(
     Ok(Created { task, replayed: false })
 }
 
+/// The time zone a new task lives in: its group's, or its owner's for a personal task.
+async fn zone_of(tx: &mut WriteTx, group_id: Option<Uuid>, owner_id: Uuid) -> AppResult<chrono_tz::Tz> {
+    let (zone,): (String,) = sql("SELECT COALESCE((SELECT timezone FROM groups WHERE id = $1), \
+         (SELECT timezone FROM users WHERE id = $2), 'UTC')")
+    .bind(group_id)
+    .bind(owner_id)
+    .fetch_one(&mut *tx)
+    .await?;
+    Ok(zone.parse().unwrap_or(chrono_tz::UTC))
+}
+
 /// Inserts a task with its number, its place at the end of its column, its tags and its
 /// search entry; returns its id. The caller audits and announces it.
 pub(super) async fn insert_task(
@@ -131,10 +142,14 @@ pub(super) async fn insert_task(
     let now = tx.now();
     let id = new_id();
     let done = matches!(fields.status, dayline_api_types::TaskStatus::Done);
+    let due_order = match fields.due_date {
+        Some(_) => super::due::due_order(fields.due_date, None, zone_of(tx, group_id, owner_id).await?),
+        None => super::due::due_order(None, fields.due_at, chrono_tz::UTC),
+    };
     sql("INSERT INTO tasks (id, group_id, owner_id, number, title, description, status, priority, priority_rank, \
          due_date, due_at, due_zone, start_date, assignee_id, parent_id, position, version, created_at, updated_at, \
-         completed_at, recurrence) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $18, 1, $16, $16, $17, $19)")
+         completed_at, recurrence, due_order) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $18, 1, $16, $16, $17, $19, $20)")
     .bind(id)
     .bind(group_id)
     .bind(owner_id)
@@ -154,6 +169,7 @@ pub(super) async fn insert_task(
     .bind(done.then_some(now))
     .bind(position)
     .bind(recurrence)
+    .bind(due_order)
     .execute(&mut *tx)
     .await?;
     if !fields.tags.is_empty() {

@@ -29,7 +29,9 @@ macro_rules! list_where {
          AND (CAST($10 AS TEXT) IS NULL OR t.due_date >= $10 OR t.due_at >= $11) \
          AND (CAST($17 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM task_tags tt JOIN tags tg ON tg.id = tt.tag_id \
            WHERE tt.task_id = t.id AND ',' || $17 || ',' LIKE \
-             '%,' || replace(replace(replace(tg.normalized, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || ',%' ESCAPE '\\')) "
+             '%,' || replace(replace(replace(tg.normalized, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || ',%' ESCAPE '\\')) \
+         AND (CAST($18 AS BOOLEAN) IS NULL OR (t.status IN ('todo', 'in_progress') AND t.due_order < $19) = $18) \
+         AND (CAST($20 AS BOOLEAN) IS NULL OR EXISTS (SELECT 1 FROM attachments a WHERE a.task_id = t.id) = $20) "
         )
     };
 }
@@ -41,7 +43,8 @@ const BY_CREATED: &str = concat!(
     list_where!(),
     // $14–$16 (the other sorts' keys) are named so every statement takes the same arguments.
     "AND (CAST($12 AS TEXT) IS NULL OR t.id < $12) AND ($14 IS NULL OR $14 IS NOT NULL) \
-     AND ($15 IS NULL OR $15 IS NOT NULL) AND ($16 IS NULL OR $16 IS NOT NULL) ORDER BY t.id DESC LIMIT $13"
+     AND ($15 IS NULL OR $15 IS NOT NULL) AND ($16 IS NULL OR $16 IS NOT NULL) AND ($21 IS NULL OR $21 IS NOT NULL) \
+     ORDER BY t.id DESC LIMIT $13"
 );
 const BY_UPDATED: &str = concat!(
     "SELECT ",
@@ -49,7 +52,7 @@ const BY_UPDATED: &str = concat!(
     task_from!(),
     list_where!(),
     "AND (CAST($12 AS TEXT) IS NULL OR t.updated_at < $14 OR (t.updated_at = $14 AND t.id < $12)) \
-     AND ($15 IS NULL OR $15 IS NOT NULL) AND ($16 IS NULL OR $16 IS NOT NULL) \
+     AND ($15 IS NULL OR $15 IS NOT NULL) AND ($16 IS NULL OR $16 IS NOT NULL) AND ($21 IS NULL OR $21 IS NOT NULL) \
      ORDER BY t.updated_at DESC, t.id DESC LIMIT $13"
 );
 const BY_PRIORITY: &str = concat!(
@@ -58,7 +61,7 @@ const BY_PRIORITY: &str = concat!(
     task_from!(),
     list_where!(),
     "AND (CAST($12 AS TEXT) IS NULL OR t.priority_rank < $15 OR (t.priority_rank = $15 AND t.id < $12)) \
-     AND ($14 IS NULL OR $14 IS NOT NULL) AND ($16 IS NULL OR $16 IS NOT NULL) \
+     AND ($14 IS NULL OR $14 IS NOT NULL) AND ($16 IS NULL OR $16 IS NOT NULL) AND ($21 IS NULL OR $21 IS NOT NULL) \
      ORDER BY t.priority_rank DESC, t.id DESC LIMIT $13"
 );
 const BY_POSITION: &str = concat!(
@@ -67,7 +70,17 @@ const BY_POSITION: &str = concat!(
     task_from!(),
     list_where!(),
     "AND (CAST($12 AS TEXT) IS NULL OR t.position > $16 OR (t.position = $16 AND t.id > $12)) \
-     AND ($14 IS NULL OR $14 IS NOT NULL) AND ($15 IS NULL OR $15 IS NOT NULL) ORDER BY t.position, t.id LIMIT $13"
+     AND ($14 IS NULL OR $14 IS NOT NULL) AND ($15 IS NULL OR $15 IS NOT NULL) AND ($21 IS NULL OR $21 IS NOT NULL) \
+     ORDER BY t.position, t.id LIMIT $13"
+);
+const BY_DUE: &str = concat!(
+    "SELECT ",
+    task_columns!(),
+    task_from!(),
+    list_where!(),
+    "AND (CAST($12 AS TEXT) IS NULL OR t.due_order > $21 OR (t.due_order = $21 AND t.id > $12)) \
+     AND ($14 IS NULL OR $14 IS NOT NULL) AND ($15 IS NULL OR $15 IS NOT NULL) AND ($16 IS NULL OR $16 IS NOT NULL) \
+     ORDER BY t.due_order, t.id LIMIT $13"
 );
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,15 +89,17 @@ enum Sort {
     Updated,
     Priority,
     Position,
+    Due,
 }
 
 /// Where the previous page ended: the last item's sort key and id.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 struct Cursor {
     id: Uuid,
     updated_at: Option<DateTime<Utc>>,
     rank: Option<i64>,
     position: Option<String>,
+    due: Option<String>,
 }
 
 fn encode(sort: Sort, row: &TaskRow) -> String {
@@ -95,6 +110,7 @@ fn encode(sort: Sort, row: &TaskRow) -> String {
             format!("p|{}|{}", row.id, super::row::priority_rank(super::row::parse_priority(&row.priority)))
         }
         Sort::Position => format!("o|{}|{}", row.id, row.position),
+        Sort::Due => format!("d|{}|{}", row.id, row.due_order),
     };
     URL_SAFE_NO_PAD.encode(text)
 }
@@ -106,17 +122,16 @@ fn decode(sort: Sort, cursor: &str) -> AppResult<Cursor> {
     let parts: Vec<&str> = text.split('|').collect();
     let id = parts.get(1).and_then(|p| p.parse().ok()).ok_or_else(bad)?;
     match (sort, parts.as_slice()) {
-        (Sort::Created, ["c", _]) => Ok(Cursor { id, updated_at: None, rank: None, position: None }),
+        (Sort::Created, ["c", _]) => Ok(Cursor { id, ..Cursor::default() }),
         (Sort::Updated, ["u", _, at]) => {
             let at = DateTime::parse_from_rfc3339(at).map_err(|_| bad())?.with_timezone(&Utc);
-            Ok(Cursor { id, updated_at: Some(at), rank: None, position: None })
+            Ok(Cursor { id, updated_at: Some(at), ..Cursor::default() })
         }
         (Sort::Priority, ["p", _, rank]) => {
-            Ok(Cursor { id, updated_at: None, rank: Some(rank.parse().map_err(|_| bad())?), position: None })
+            Ok(Cursor { id, rank: Some(rank.parse().map_err(|_| bad())?), ..Cursor::default() })
         }
-        (Sort::Position, ["o", _, key]) => {
-            Ok(Cursor { id, updated_at: None, rank: None, position: Some((*key).to_owned()) })
-        }
+        (Sort::Position, ["o", _, key]) => Ok(Cursor { id, position: Some((*key).to_owned()), ..Cursor::default() }),
+        (Sort::Due, ["d", _, key]) => Ok(Cursor { id, due: Some((*key).to_owned()), ..Cursor::default() }),
         _ => Err(bad()),
     }
 }
@@ -158,7 +173,8 @@ pub async fn list_tasks(
         "updated" => Sort::Updated,
         "priority" => Sort::Priority,
         "position" => Sort::Position,
-        _ => return Err(AppError::invalid("sort", "must be created, updated, priority or position")),
+        "due" => Sort::Due,
+        _ => return Err(AppError::invalid("sort", "must be created, updated, priority, due or position")),
     };
     let cursor = query.cursor.as_deref().map(|c| decode(sort, c)).transpose()?;
     let statuses = name_list(query.status.as_deref(), "status", parse_status)?;
@@ -192,6 +208,7 @@ pub async fn list_tasks(
         Sort::Updated => BY_UPDATED,
         Sort::Priority => BY_PRIORITY,
         Sort::Position => BY_POSITION,
+        Sort::Due => BY_DUE,
     };
     let mut rows: Vec<TaskRow> = sql(statement)
         .bind(who.user_id)
@@ -211,6 +228,10 @@ pub async fn list_tasks(
         .bind(cursor.as_ref().and_then(|c| c.rank))
         .bind(cursor.as_ref().and_then(|c| c.position.clone()))
         .bind(tags)
+        .bind(query.overdue)
+        .bind(super::due::order_key(state.clock.now()))
+        .bind(query.has_attachments)
+        .bind(cursor.as_ref().and_then(|c| c.due.clone()))
         .fetch_all(state.db.read_as(who.row_access()))
         .await?;
     let next_cursor = if rows.len() as i64 > limit {
@@ -231,10 +252,7 @@ mod tests {
     fn cursors_belong_to_their_sort() {
         let id = Uuid::now_v7();
         let text = URL_SAFE_NO_PAD.encode(format!("p|{id}|3"));
-        assert_eq!(
-            decode(Sort::Priority, &text).expect("cursor"),
-            Cursor { id, updated_at: None, rank: Some(3), position: None }
-        );
+        assert_eq!(decode(Sort::Priority, &text).expect("cursor"), Cursor { id, rank: Some(3), ..Cursor::default() });
         assert!(decode(Sort::Created, &text).is_err());
         assert!(decode(Sort::Created, "not base64!").is_err());
     }

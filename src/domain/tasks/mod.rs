@@ -4,8 +4,10 @@
 
 mod access;
 mod archive;
+mod attachments;
 mod comments;
 mod create;
+mod due;
 mod fields;
 mod history;
 mod list;
@@ -13,6 +15,7 @@ mod moves;
 mod ordering;
 mod placement;
 mod purge;
+mod receive;
 mod recurrence;
 mod relations;
 mod row;
@@ -23,12 +26,18 @@ mod update;
 
 pub use access::load_for_read;
 pub use archive::set_archived;
+pub use attachments::{
+    AttachmentRow, MAX_FILES_PER_UPLOAD, delete_attachment, discard_received, list_attachments, load_attachment,
+    prepare_upload, record_uploads,
+};
 pub use comments::{add_comment, delete_comment, edit_comment, list_comments, set_hidden as set_comment_hidden};
 pub use create::{Created, create_task};
+pub use due::{ZoneOf, rezone};
 pub use history::task_history;
 pub use list::list_tasks;
 pub use moves::move_task;
 pub use purge::purge_archived_tasks;
+pub use receive::{FILE_FIELD, ReceivedFile, UploadRules, receive_file};
 pub use relations::{add_relation, list_relations, remove_relation};
 pub use search::search_tasks;
 pub use tag_admin::{merge_tag, suggest_tags, update_tag};

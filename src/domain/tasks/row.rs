@@ -12,7 +12,7 @@ use uuid::Uuid;
 macro_rules! task_columns {
     () => {
         "t.id, t.group_id, t.owner_id, t.number, t.title, t.description, t.status, t.priority, t.due_date, \
-         t.due_at, t.due_zone, t.start_date, t.assignee_id, t.parent_id, t.position, t.tag_names, t.recurrence, t.version, t.created_at, t.updated_at, \
+         t.due_at, t.due_zone, t.start_date, t.assignee_id, t.parent_id, t.position, t.tag_names, t.recurrence, t.due_order, t.version, t.created_at, t.updated_at, \
          t.completed_at, t.archived_at, g.slug AS group_slug, COALESCE(g.timezone, o.timezone, 'UTC') AS zone"
     };
 }
@@ -49,6 +49,8 @@ pub struct TaskRow {
     pub position: String,
     pub tag_names: String,
     pub recurrence: Option<String>,
+    /// When it falls due, as sortable UTC text (see `due.rs`).
+    pub due_order: String,
     pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -119,16 +121,11 @@ impl TaskRow {
         self.zone.parse().unwrap_or(Tz::UTC)
     }
 
-    /// Past due and not finished: a due instant has passed, or a due day has ended in the
-    /// group's (or owner's) time zone.
+    /// Past due and not finished: its due time has passed, or its due day has ended in the
+    /// group's (or owner's) time zone. The same comparison as the `overdue` list filter.
     pub fn is_overdue(&self, now: DateTime<Utc>) -> bool {
-        if matches!(parse_status(&self.status), TaskStatus::Done | TaskStatus::Cancelled) {
-            return false;
-        }
-        if let Some(at) = self.due_at {
-            return at < now;
-        }
-        date(self.due_date.as_deref()).is_some_and(|day| day < now.with_timezone(&self.zone()).date_naive())
+        !matches!(parse_status(&self.status), TaskStatus::Done | TaskStatus::Cancelled)
+            && self.due_order < super::due::order_key(now)
     }
 
     pub fn to_response(&self, now: DateTime<Utc>) -> TaskResponse {

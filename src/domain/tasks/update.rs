@@ -112,7 +112,7 @@ pub async fn update_task(
     let updated =
         sql("UPDATE tasks SET title = $1, description = $2, status = $3, priority = $4, priority_rank = $5, \
          due_date = $6, due_at = $7, due_zone = $8, start_date = $9, assignee_id = $10, parent_id = $11, \
-         completed_at = $12, updated_at = $13, position = $16, recurrence = $17, version = version + 1 \
+         completed_at = $12, updated_at = $13, position = $16, recurrence = $17, due_order = $18, version = version + 1 \
          WHERE id = $14 AND version = $15")
         .bind(after.title.clone())
         .bind(after.description.clone())
@@ -131,6 +131,7 @@ pub async fn update_task(
         .bind(current.version)
         .bind(position)
         .bind(super::recurrence::stored(after.recurrence.as_ref())?)
+        .bind(super::due::due_order(after.due_date, after.due_at, current.zone()))
         .execute(&mut tx)
         .await?;
     if updated != 1 {

@@ -136,6 +136,27 @@ pub(super) const MATRIX: &[(&str, &str, Res, [u16; 8])] = &[
     ("POST", "/api/v1/tasks/{id}/comments/{comment_id}/unhide", Own, [401, 401, 403, 404, 403, 403, 409, 409]),
     ("POST", "/api/v1/tasks/{id}/comments/{comment_id}/unhide", Other, [401, 401, 403, 404, 404, 404, 404, 409]),
     ("POST", "/api/v1/tasks/{id}/comments/{comment_id}/unhide", Personal, [401, 401, 403, 404, 404, 403, 404, 404]),
+    // Attachments: `{id}` under /attachments is an image on the row's task, uploaded by the
+    // task's creator. Whoever reads the task reads and adds files; its uploader or a group
+    // admin removes one.
+    ("GET", "/api/v1/tasks/{id}/attachments", Own, [401, 401, 200, 404, 200, 200, 200, 200]),
+    ("GET", "/api/v1/tasks/{id}/attachments", Other, [401, 401, 404, 404, 404, 404, 404, 200]),
+    ("GET", "/api/v1/tasks/{id}/attachments", Personal, [401, 401, 200, 404, 404, 200, 404, 404]),
+    ("GET", "/api/v1/attachments/{id}", Own, [401, 401, 200, 404, 200, 200, 200, 200]),
+    ("GET", "/api/v1/attachments/{id}", Other, [401, 401, 404, 404, 404, 404, 404, 200]),
+    ("GET", "/api/v1/attachments/{id}", Personal, [401, 401, 200, 404, 404, 200, 404, 404]),
+    ("GET", "/api/v1/attachments/{id}/content", Own, [401, 401, 200, 404, 200, 200, 200, 200]),
+    ("GET", "/api/v1/attachments/{id}/content", Other, [401, 401, 404, 404, 404, 404, 404, 200]),
+    ("GET", "/api/v1/attachments/{id}/content", Personal, [401, 401, 200, 404, 404, 200, 404, 404]),
+    ("GET", "/api/v1/attachments/{id}/preview", Own, [401, 401, 200, 404, 200, 200, 200, 200]),
+    ("GET", "/api/v1/attachments/{id}/preview", Other, [401, 401, 404, 404, 404, 404, 404, 200]),
+    ("GET", "/api/v1/attachments/{id}/preview", Personal, [401, 401, 200, 404, 404, 200, 404, 404]),
+    ("POST", "/api/v1/tasks/{id}/attachments", Own, [401, 401, 403, 404, 201, 201, 201, 201]),
+    ("POST", "/api/v1/tasks/{id}/attachments", Other, [401, 401, 403, 404, 404, 404, 404, 201]),
+    ("POST", "/api/v1/tasks/{id}/attachments", Personal, [401, 401, 403, 404, 404, 201, 404, 404]),
+    ("DELETE", "/api/v1/attachments/{id}", Own, [401, 401, 403, 404, 403, 204, 404, 404]),
+    ("DELETE", "/api/v1/attachments/{id}", Other, [401, 401, 403, 404, 404, 404, 404, 204]),
+    ("DELETE", "/api/v1/attachments/{id}", Personal, [401, 401, 403, 404, 404, 204, 404, 404]),
     ("GET", "/api/v1/me/notifications", Personal, [401, 401, 200, 200, 200, 200, 200, 200]),
     // Relations: `{relation_id}` relates the row's task to a second task of its scope.
     ("GET", "/api/v1/tasks/{id}/relations", Own, [401, 401, 200, 404, 200, 200, 200, 200]),

@@ -37,6 +37,8 @@ pub(super) struct World {
     /// A second task in each scope, and a relation from the first to it.
     second_tasks: [Uuid; 3],
     relations: [Uuid; 3],
+    /// An image attached to each of the first tasks, by the task's creator.
+    attachments: [Uuid; 3],
 }
 
 /// One password hash for every account of every world: hashing is the slow part.
@@ -201,6 +203,13 @@ pub(super) async fn world(backend: Backend) -> World {
         comments[slot] =
             id_of(&json_of(send(Method::POST, path, who, json!({"body": "A comment"})).await, "comment").await);
     }
+    let mut attachments = [Uuid::nil(); 3];
+    for (slot, who) in ["author", "other-admin", "author"].into_iter().enumerate() {
+        let path = app.url(&format!("/api/v1/tasks/{}/attachments", tasks[slot]));
+        let request = app.client.post(path).bearer_auth(&token[who]).multipart(image_form());
+        let body = json_of(request.send().await.expect("upload"), "attachment").await;
+        attachments[slot] = id_of(&body["items"][0]);
+    }
 
     let mut tx = state.db.begin_bookkeeping().await.expect("begin");
     let dead_job = dayline_db::jobs::enqueue(&mut tx, dayline_db::jobs::NewJob::new("test.dead", json!({})))
@@ -247,6 +256,7 @@ pub(super) async fn world(backend: Backend) -> World {
         tags,
         second_tasks,
         relations,
+        attachments,
         app,
     }
 }
@@ -268,6 +278,8 @@ pub(super) fn bind_path(template: &str, res: Res, w: &World) -> String {
         w.author_other_session
     } else if template.starts_with("/api/v1/tags/") {
         w.tags[slot][0]
+    } else if template.starts_with("/api/v1/attachments/") {
+        w.attachments[slot]
     } else if template.starts_with("/api/v1/tasks/") {
         w.tasks[slot]
     } else if template.starts_with("/api/v1/me/tokens/") {
@@ -284,6 +296,13 @@ pub(super) fn bind_path(template: &str, res: Res, w: &World) -> String {
         .replace("/api/docs/{file}", "/api/docs/docs.js")
         .replace("/api/v1/search", "/api/v1/search?q=task")
         .replace("/static/{file}", "/static/form.js")
+}
+
+/// A form with one small PNG image, as attachment uploads take.
+pub(super) fn image_form() -> reqwest::multipart::Form {
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89".to_vec();
+    let part = reqwest::multipart::Part::bytes(png).file_name("pixel.png");
+    reqwest::multipart::Form::new().part("file", part)
 }
 
 /// A body that the route accepts when the caller may use it.

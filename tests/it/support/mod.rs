@@ -95,6 +95,9 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
 }
 
 pub async fn spawn_app_with(backend: Backend, options: Options) -> TestApp {
+    // With S3 support built in, every HTTP client (the tests' too) needs a TLS provider.
+    #[cfg(feature = "s3")]
+    dayline::files::install_tls_provider();
     if let Ok(filter) = std::env::var("DAYLINE_TEST_LOG") {
         // Server logs while debugging a test: DAYLINE_TEST_LOG=debug cargo test NAME
         let _ = tracing_subscriber::fmt().with_env_filter(filter).with_test_writer().try_init();
