@@ -74,6 +74,7 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(groups::members, groups::add_member))
         .routes(routes!(groups::update_member, groups::remove_member))
         .routes(routes!(tasks::create, tasks::list))
+        .routes(routes!(tasks::group_tasks))
         .routes(routes!(tasks::get, tasks::update))
         .routes(routes!(tasks::move_to))
         .routes(routes!(tasks::archive))

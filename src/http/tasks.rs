@@ -84,6 +84,23 @@ pub async fn list(
     Ok(Json(tasks::list_tasks(&state, &actor.for_user(&who), &who, &query).await?))
 }
 
+/// One group's tasks: the group's view of `GET /api/v1/tasks`, with the same filters and
+/// sorts (`sort=position` for its board); a `group_id` in the query is ignored.
+#[utoipa::path(get, path = "/api/v1/groups/{id}/tasks", tag = "tasks", security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "Group id"), TaskListQuery),
+    responses((status = 200, body = TaskList), (status = 401, body = Problem), (status = 404, body = Problem),
+        (status = 422, body = Problem)))]
+pub async fn group_tasks(
+    State(state): State<AppState>,
+    RequestContext(actor): RequestContext,
+    CurrentUser(who): CurrentUser,
+    Path(id): Path<Uuid>,
+    ApiQuery(query): ApiQuery<TaskListQuery>,
+) -> AppResult<Json<TaskList>> {
+    let query = TaskListQuery { group_id: Some(id), ..query };
+    Ok(Json(tasks::list_tasks(&state, &actor.for_user(&who), &who, &query).await?))
+}
+
 /// One task, with its `ETag`.
 #[utoipa::path(get, path = "/api/v1/tasks/{id}", tag = "tasks", security(("bearer" = [])),
     params(("id" = Uuid, Path, description = "Task id")),

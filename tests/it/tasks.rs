@@ -331,6 +331,9 @@ on_both! {
         let rest = list(&t, format!("group_id={ops}&sort=due&limit=3&cursor={}", first["next_cursor"].as_str().expect("cursor"))).await;
         let order: Vec<&str> = rest["items"].as_array().expect("items").iter().map(|i| i["title"].as_str().expect("t")).collect();
         assert_eq!(order, ["Eleventh", "Someday"]);
+        let view: Value = t.app.send(Method::GET, &format!("/api/v1/groups/{ops}/tasks?sort=due&limit=3"), &t.bo, None).await.json().await.expect("view");
+        assert_eq!(view["items"], first["items"], "the group's view is the same list");
+        expect_problem(t.app.send(Method::GET, &format!("/api/v1/groups/{ops}/tasks"), &t.carla, None).await, 404).await;
 
         // Bo moves to Tokyo: his own task's day is over too. Ops moves to Honolulu, where it
         // is still the 10th: its task due that day is no longer overdue.

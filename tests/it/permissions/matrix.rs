@@ -136,6 +136,8 @@ pub(super) const MATRIX: &[(&str, &str, Res, [u16; 8])] = &[
     ("POST", "/api/v1/tasks/{id}/comments/{comment_id}/unhide", Own, [401, 401, 403, 404, 403, 403, 409, 409]),
     ("POST", "/api/v1/tasks/{id}/comments/{comment_id}/unhide", Other, [401, 401, 403, 404, 404, 404, 404, 409]),
     ("POST", "/api/v1/tasks/{id}/comments/{comment_id}/unhide", Personal, [401, 401, 403, 404, 404, 403, 404, 404]),
+    ("GET", "/api/v1/groups/{id}/tasks", Own, [401, 401, 200, 404, 200, 200, 200, 200]),
+    ("GET", "/api/v1/groups/{id}/tasks", Other, [401, 401, 404, 404, 404, 404, 404, 200]),
     // Attachments: `{id}` under /attachments is an image on the row's task, uploaded by the
     // task's creator. Whoever reads the task reads and adds files; its uploader or a group
     // admin removes one.
