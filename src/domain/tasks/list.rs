@@ -6,6 +6,8 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use dayline_api_types::{TaskList, TaskListQuery, TaskPriority, TaskStatus};
+use std::sync::OnceLock;
+
 use dayline_db::{ActorContext, sql};
 use uuid::Uuid;
 
@@ -15,73 +17,94 @@ use crate::domain::sessions::Authenticated;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 
-macro_rules! list_where {
-    () => {
-        concat!(
-            "WHERE ((CAST($2 AS TEXT) IS NOT NULL AND t.group_id = $2) OR (CAST($2 AS TEXT) IS NULL AND ",
-            visible_to_user!(),
-            ")) \
-         AND (t.archived_at IS NOT NULL) = $3 \
-         AND (CAST($4 AS TEXT) IS NULL OR ',' || $4 || ',' LIKE '%,' || t.status || ',%') \
-         AND (CAST($5 AS TEXT) IS NULL OR ',' || $5 || ',' LIKE '%,' || t.priority || ',%') \
-         AND (CAST($6 AS TEXT) IS NULL OR t.assignee_id = $6) AND (NOT $7 OR t.assignee_id IS NULL) \
-         AND (CAST($8 AS TEXT) IS NULL OR t.due_date <= $8 OR t.due_at < $9) \
-         AND (CAST($10 AS TEXT) IS NULL OR t.due_date >= $10 OR t.due_at >= $11) \
-         AND (CAST($17 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM task_tags tt JOIN tags tg ON tg.id = tt.tag_id \
-           WHERE tt.task_id = t.id AND ',' || $17 || ',' LIKE \
-             '%,' || replace(replace(replace(tg.normalized, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || ',%' ESCAPE '\\')) \
-         AND (CAST($18 AS BOOLEAN) IS NULL OR (t.status IN ('todo', 'in_progress') AND t.due_order < $19) = $18) \
-         AND (CAST($20 AS BOOLEAN) IS NULL OR EXISTS (SELECT 1 FROM attachments a WHERE a.task_id = t.id) = $20) "
-        )
-    };
+/// Filters every list statement has; `$2`… are the same arguments in every statement.
+const FILTERS: &str = "AND (CAST($4 AS TEXT) IS NULL OR ',' || $4 || ',' LIKE '%,' || t.status || ',%') \
+     AND (CAST($5 AS TEXT) IS NULL OR ',' || $5 || ',' LIKE '%,' || t.priority || ',%') \
+     AND (CAST($6 AS TEXT) IS NULL OR t.assignee_id = $6) AND (NOT $7 OR t.assignee_id IS NULL) \
+     AND (CAST($8 AS TEXT) IS NULL OR t.due_date <= $8 OR t.due_at < $9) \
+     AND (CAST($10 AS TEXT) IS NULL OR t.due_date >= $10 OR t.due_at >= $11) \
+     AND (CAST($17 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM task_tags tt JOIN tags tg ON tg.id = tt.tag_id \
+       WHERE tt.task_id = t.id AND ',' || $17 || ',' LIKE \
+         '%,' || replace(replace(replace(tg.normalized, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || ',%' ESCAPE '\\')) \
+     AND (CAST($18 AS BOOLEAN) IS NULL OR (t.status IN ('todo', 'in_progress') AND t.due_order < $19) = $18) \
+     AND (CAST($20 AS BOOLEAN) IS NULL OR EXISTS (SELECT 1 FROM attachments a WHERE a.task_id = t.id) = $20) ";
+
+/// The arguments every statement takes (see `list_tasks` for what each is).
+const ARGUMENTS: usize = 21;
+
+/// Which statement answers a list: the sort, one group or everything visible, live or
+/// archived. Each is its own statement with the scope and the archive state written out, so
+/// the database can walk the index that matches (a group's tasks by the sort key) instead of
+/// a plan that has to fit every case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Shape {
+    sort: Sort,
+    in_group: bool,
+    archived: bool,
 }
 
-const BY_CREATED: &str = concat!(
-    "SELECT ",
-    task_columns!(),
-    task_from!(),
-    list_where!(),
-    // $14–$16 (the other sorts' keys) are named so every statement takes the same arguments.
-    "AND (CAST($12 AS TEXT) IS NULL OR t.id < $12) AND ($14 IS NULL OR $14 IS NOT NULL) \
-     AND ($15 IS NULL OR $15 IS NOT NULL) AND ($16 IS NULL OR $16 IS NOT NULL) AND ($21 IS NULL OR $21 IS NOT NULL) \
-     ORDER BY t.id DESC LIMIT $13"
-);
-const BY_UPDATED: &str = concat!(
-    "SELECT ",
-    task_columns!(),
-    task_from!(),
-    list_where!(),
-    "AND (CAST($12 AS TEXT) IS NULL OR t.updated_at < $14 OR (t.updated_at = $14 AND t.id < $12)) \
-     AND ($15 IS NULL OR $15 IS NOT NULL) AND ($16 IS NULL OR $16 IS NOT NULL) AND ($21 IS NULL OR $21 IS NOT NULL) \
-     ORDER BY t.updated_at DESC, t.id DESC LIMIT $13"
-);
-const BY_PRIORITY: &str = concat!(
-    "SELECT ",
-    task_columns!(),
-    task_from!(),
-    list_where!(),
-    "AND (CAST($12 AS TEXT) IS NULL OR t.priority_rank < $15 OR (t.priority_rank = $15 AND t.id < $12)) \
-     AND ($14 IS NULL OR $14 IS NOT NULL) AND ($16 IS NULL OR $16 IS NOT NULL) AND ($21 IS NULL OR $21 IS NOT NULL) \
-     ORDER BY t.priority_rank DESC, t.id DESC LIMIT $13"
-);
-const BY_POSITION: &str = concat!(
-    "SELECT ",
-    task_columns!(),
-    task_from!(),
-    list_where!(),
-    "AND (CAST($12 AS TEXT) IS NULL OR t.position > $16 OR (t.position = $16 AND t.id > $12)) \
-     AND ($14 IS NULL OR $14 IS NOT NULL) AND ($15 IS NULL OR $15 IS NOT NULL) AND ($21 IS NULL OR $21 IS NOT NULL) \
-     ORDER BY t.position, t.id LIMIT $13"
-);
-const BY_DUE: &str = concat!(
-    "SELECT ",
-    task_columns!(),
-    task_from!(),
-    list_where!(),
-    "AND (CAST($12 AS TEXT) IS NULL OR t.due_order > $21 OR (t.due_order = $21 AND t.id > $12)) \
-     AND ($14 IS NULL OR $14 IS NOT NULL) AND ($15 IS NULL OR $15 IS NOT NULL) AND ($16 IS NULL OR $16 IS NOT NULL) \
-     ORDER BY t.due_order, t.id LIMIT $13"
-);
+impl Shape {
+    fn index(self) -> usize {
+        (self.sort as usize) * 4 + usize::from(self.in_group) * 2 + usize::from(self.archived)
+    }
+
+    fn statement(self) -> String {
+        let scope = if self.in_group { "t.group_id = $2".to_owned() } else { visible_to_user!().to_owned() };
+        let archived = if self.archived { "t.archived_at IS NOT NULL" } else { "t.archived_at IS NULL" };
+        let (after, order) = match self.sort {
+            Sort::Created => ("t.id < $12", "t.id DESC"),
+            Sort::Updated => {
+                ("(t.updated_at < $14 OR (t.updated_at = $14 AND t.id < $12))", "t.updated_at DESC, t.id DESC")
+            }
+            Sort::Priority => {
+                ("(t.priority_rank < $15 OR (t.priority_rank = $15 AND t.id < $12))", "t.priority_rank DESC, t.id DESC")
+            }
+            Sort::Position => ("(t.position > $16 OR (t.position = $16 AND t.id > $12))", "t.position, t.id"),
+            Sort::Due => ("(t.due_order > $21 OR (t.due_order = $21 AND t.id > $12))", "t.due_order, t.id"),
+        };
+        let mut text = format!(
+            concat!(
+                "SELECT ",
+                task_columns!(),
+                task_from!(),
+                "WHERE {} AND {} {}AND (CAST($12 AS TEXT) IS NULL OR {}) "
+            ),
+            scope, archived, FILTERS, after
+        );
+        // Arguments this shape does not use are named all the same, so one argument list
+        // serves every statement.
+        for n in 1..=ARGUMENTS {
+            if !mentions(&text, n) && n != 13 {
+                text.push_str(&format!("AND (${n} IS NULL OR ${n} IS NOT NULL) "));
+            }
+        }
+        text.push_str(&format!("ORDER BY {order} LIMIT $13"));
+        text
+    }
+
+    /// The statement, composed once per shape for the life of the process.
+    fn sql(self) -> &'static str {
+        static STATEMENTS: OnceLock<Vec<&'static str>> = OnceLock::new();
+        STATEMENTS.get_or_init(|| {
+            let mut all = vec![""; SORTS.len() * 4];
+            for sort in SORTS {
+                for in_group in [false, true] {
+                    for archived in [false, true] {
+                        let shape = Shape { sort, in_group, archived };
+                        all[shape.index()] = Box::leak(shape.statement().into_boxed_str());
+                    }
+                }
+            }
+            all
+        })[self.index()]
+    }
+}
+
+/// Whether `text` names the argument `$n` (and not `$n0`, `$n1`…).
+fn mentions(text: &str, n: usize) -> bool {
+    let name = format!("${n}");
+    text.match_indices(&name).any(|(at, _)| !text[at + name.len()..].starts_with(|c: char| c.is_ascii_digit()))
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Sort {
@@ -91,6 +114,8 @@ enum Sort {
     Position,
     Due,
 }
+
+const SORTS: [Sort; 5] = [Sort::Created, Sort::Updated, Sort::Priority, Sort::Position, Sort::Due];
 
 /// Where the previous page ended: the last item's sort key and id.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -203,17 +228,12 @@ pub async fn list_tasks(
     if let Some(group_id) = query.group_id {
         crate::domain::groups::authorize(state, actor, who, group_id, GroupAction::Read, "tasks").await?;
     }
-    let statement = match sort {
-        Sort::Created => BY_CREATED,
-        Sort::Updated => BY_UPDATED,
-        Sort::Priority => BY_PRIORITY,
-        Sort::Position => BY_POSITION,
-        Sort::Due => BY_DUE,
-    };
+    let archived = query.archived.unwrap_or(false);
+    let statement = Shape { sort, in_group: query.group_id.is_some(), archived }.sql();
     let mut rows: Vec<TaskRow> = sql(statement)
         .bind(who.user_id)
         .bind(query.group_id)
-        .bind(query.archived.unwrap_or(false))
+        .bind(archived)
         .bind(statuses)
         .bind(priorities)
         .bind(assignee)
@@ -255,6 +275,18 @@ mod tests {
         assert_eq!(decode(Sort::Priority, &text).expect("cursor"), Cursor { id, rank: Some(3), ..Cursor::default() });
         assert!(decode(Sort::Created, &text).is_err());
         assert!(decode(Sort::Created, "not base64!").is_err());
+    }
+
+    #[test]
+    fn every_shape_names_every_argument_once_composed() {
+        for sort in SORTS {
+            for (in_group, archived) in [(false, false), (false, true), (true, false), (true, true)] {
+                let text = Shape { sort, in_group, archived }.sql();
+                assert!((1..=ARGUMENTS).all(|n| mentions(text, n)), "{sort:?}: {text}");
+                assert!(text.contains(if in_group { "t.group_id = $2" } else { "m.user_id = $1" }));
+            }
+        }
+        assert!(mentions("a $1 b", 1) && !mentions("a $12 b", 1));
     }
 
     #[test]

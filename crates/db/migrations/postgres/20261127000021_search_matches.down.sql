@@ -1,0 +1,1 @@
+DROP FUNCTION dayline_search_matches(tsquery);
