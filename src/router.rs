@@ -8,7 +8,6 @@ use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::error::AppError;
 use crate::http::docs::OpenApiJson;
 use crate::http::{
     admin, api_tokens, attachments, auth, comments, docs, groups, health, me, metrics, mfa, passkeys, setup, tags,
@@ -33,7 +32,7 @@ struct ApiDoc;
 
 /// The documented routes, and the OpenAPI document describing them.
 pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
-    OpenApiRouter::with_openapi(ApiDoc::openapi())
+    let (router, doc) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(health::health))
         .routes(routes!(health::livez))
         .routes(routes!(health::readyz))
@@ -105,7 +104,35 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(admin::users::user_groups))
         .routes(routes!(admin::audit::list_audit))
         .routes(routes!(admin::audit::export_audit))
-        .split_for_parts()
+        .split_for_parts();
+    (router, with_unique_operation_ids(doc))
+}
+
+/// Names every operation after its method and path (`get_tasks_id_comments`): handlers in
+/// different modules share names like `list`, and clients generated from the document need
+/// each operation named once.
+fn with_unique_operation_ids(mut doc: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
+    for (path, item) in doc.paths.paths.iter_mut() {
+        let words: Vec<String> = path
+            .trim_start_matches("/api/v1")
+            .split('/')
+            .filter(|w| !w.is_empty())
+            .map(|w| w.trim_matches(['{', '}']).replace(['-', '.'], "_"))
+            .collect();
+        let operations = [
+            ("get", item.get.as_mut()),
+            ("post", item.post.as_mut()),
+            ("put", item.put.as_mut()),
+            ("patch", item.patch.as_mut()),
+            ("delete", item.delete.as_mut()),
+        ];
+        for (method, operation) in operations {
+            if let Some(operation) = operation {
+                operation.operation_id = Some(format!("{method}_{}", words.join("_")));
+            }
+        }
+    }
+    doc
 }
 
 pub fn openapi_json() -> String {
@@ -120,18 +147,13 @@ pub fn routes(state: AppState) -> Router {
     api.route("/metrics", get(metrics::render))
         .route("/api/docs", get(docs::docs_page))
         .route("/api/docs/{file}", get(docs::docs_asset))
-        .route("/", get(crate::web::index))
         .route("/setup", get(crate::web::setup))
         .route("/reset-password", get(crate::web::reset_password))
         .route("/invitation", get(crate::web::invitation))
         .route("/static/{file}", get(crate::web::asset))
-        .fallback(not_found)
+        .fallback(crate::web::spa::serve)
         .with_state(state)
         .merge(documents)
-}
-
-async fn not_found() -> AppError {
-    AppError::NotFound
 }
 
 /// Declares the `bearer` security scheme the authenticated operations refer to.

@@ -1,7 +1,8 @@
-//! Pages served to browsers. The full web app is served from here once it is built; until
-//! then a landing page says what this server is, and the first-run setup page lets the
-//! operator create the first administrator from the URL Dayline logs at start-up, and the
-//! reset page sets a new password from the link in a reset mail.
+//! Pages served to browsers: the web app (`spa`), and until it has them, the first-run setup
+//! page (the operator creates the first administrator from the URL Dayline logs at start-up),
+//! the reset page (a new password from the link in a reset mail) and the invitation page.
+
+pub mod spa;
 
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, header};
@@ -10,7 +11,6 @@ use axum::response::{Html, IntoResponse, Response};
 use crate::error::AppError;
 use crate::state::AppState;
 
-const INDEX: &str = include_str!("index.html");
 const SETUP: &str = include_str!("setup.html");
 const SETUP_JS: &str = include_str!("setup.js");
 const RESET: &str = include_str!("reset-password.html");
@@ -27,10 +27,6 @@ fn html_escape(s: &str) -> String {
 /// Fills a page template with the instance name.
 pub fn page(template: &str, state: &AppState) -> Html<String> {
     Html(template.replace("{{instance}}", &html_escape(&state.settings.instance_name)))
-}
-
-pub async fn index(State(state): State<AppState>) -> Html<String> {
-    page(INDEX, &state)
 }
 
 /// `GET /setup?token=…`: the token stays in the page's URL and is read by the script.

@@ -41,3 +41,4 @@ mod shutdown;
 mod tags;
 mod tasks;
 mod throttling;
+mod web;

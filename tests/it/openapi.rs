@@ -17,6 +17,18 @@ async fn openapi_document_matches_the_snapshot() {
         assert!(doc["paths"].get(path).is_some(), "{path} is documented");
     }
     assert!(doc["paths"]["/api/v1/setup"].get("post").is_some());
+    // Generated clients name methods after operation ids: each must be unique.
+    let mut ids: Vec<&str> = doc["paths"]
+        .as_object()
+        .expect("paths")
+        .values()
+        .flat_map(|item| item.as_object().expect("item").values().filter_map(|op| op["operationId"].as_str()))
+        .collect();
+    let count = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), count, "operation ids are unique");
+    assert!(ids.contains(&"get_tasks_id_comments"), "{ids:?}");
 
     if std::env::var_os("DAYLINE_UPDATE_SNAPSHOTS").is_some() {
         std::fs::write(SNAPSHOT, &served).expect("write snapshot");

@@ -15,7 +15,6 @@ pub(super) const MATRIX: &[(&str, &str, Res, [u16; 8])] = &[
     ("GET", "/api/v1/openapi.json", Personal, [200, 200, 200, 200, 200, 200, 200, 200]),
     ("GET", "/api/docs", Personal, [200, 200, 200, 200, 200, 200, 200, 200]),
     ("GET", "/api/docs/{file}", Personal, [200, 200, 200, 200, 200, 200, 200, 200]),
-    ("GET", "/", Personal, [200, 200, 200, 200, 200, 200, 200, 200]),
     ("GET", "/setup", Personal, [200, 200, 200, 200, 200, 200, 200, 200]),
     ("GET", "/reset-password", Personal, [200, 200, 200, 200, 200, 200, 200, 200]),
     ("GET", "/invitation", Personal, [200, 200, 200, 200, 200, 200, 200, 200]),
