@@ -7,11 +7,26 @@ use uuid::Uuid;
 use super::ordering;
 use crate::error::AppResult;
 
-/// A board column: the tasks of status `$3` in group `$1`, or personal ones of owner `$2`.
-macro_rules! in_column {
-    () => {
-        "FROM tasks WHERE status = $3 AND archived_at IS NULL \
-         AND ((CAST($1 AS TEXT) IS NULL AND group_id IS NULL AND owner_id = $2) OR group_id = $1) "
+/// A board column: the tasks of status `$3` in group `$1`, or the personal ones of owner `$2`.
+/// Two statements, not one with an `OR` on the arguments: that could use no index, so every
+/// new task scanned the table.
+macro_rules! column {
+    ($group:expr, $head:literal, $tail:literal) => {
+        if $group.is_some() {
+            concat!(
+                $head,
+                "FROM tasks WHERE status = $3 AND archived_at IS NULL AND group_id = $1 \
+                 AND ($2 IS NULL OR $2 IS NOT NULL) ",
+                $tail
+            )
+        } else {
+            concat!(
+                $head,
+                "FROM tasks WHERE status = $3 AND archived_at IS NULL AND group_id IS NULL AND owner_id = $2 \
+                 AND ($1 IS NULL OR $1 IS NOT NULL) ",
+                $tail
+            )
+        }
     };
 }
 
@@ -22,7 +37,7 @@ pub async fn end_of_column(
     owner_id: Uuid,
     status: &str,
 ) -> AppResult<String> {
-    let (last,): (Option<String>,) = sql(concat!("SELECT MAX(position) ", in_column!()))
+    let (last,): (Option<String>,) = sql(column!(group_id, "SELECT MAX(position) ", ""))
         .bind(group_id)
         .bind(owner_id)
         .bind(status)
@@ -39,7 +54,7 @@ pub async fn position_in_column(
     status: &str,
     id: Uuid,
 ) -> AppResult<Option<String>> {
-    let row: Option<(String,)> = sql(concat!("SELECT position ", in_column!(), "AND id = $4"))
+    let row: Option<(String,)> = sql(column!(group_id, "SELECT position ", "AND id = $4"))
         .bind(group_id)
         .bind(owner_id)
         .bind(status)
@@ -68,8 +83,8 @@ pub async fn neighbour_in_column(
     side: Side,
 ) -> AppResult<Option<String>> {
     let statement = match side {
-        Side::After => concat!("SELECT MIN(position) ", in_column!(), "AND position > $4 AND id <> $5"),
-        Side::Before => concat!("SELECT MAX(position) ", in_column!(), "AND position < $4 AND id <> $5"),
+        Side::After => column!(group_id, "SELECT MIN(position) ", "AND position > $4 AND id <> $5"),
+        Side::Before => column!(group_id, "SELECT MAX(position) ", "AND position < $4 AND id <> $5"),
     };
     let (key,): (Option<String>,) = sql(statement)
         .bind(group_id)
