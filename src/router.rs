@@ -80,6 +80,7 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(tasks::restore))
         .routes(routes!(tasks::history))
         .routes(routes!(tasks::search))
+        .routes(routes!(tasks::subtasks))
         .routes(routes!(tasks::relations, tasks::relate))
         .routes(routes!(tasks::unrelate))
         .routes(routes!(attachments::upload, attachments::list))

@@ -210,6 +210,19 @@ pub async fn search(
     Ok(Json(tasks::search_tasks(&state, &who, &query.q, query.limit).await?))
 }
 
+/// The task's subtasks (live tasks whose `parent_id` is it), oldest first; at most 500.
+#[utoipa::path(get, path = "/api/v1/tasks/{id}/subtasks", tag = "tasks", security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "Task id")),
+    responses((status = 200, body = TaskList), (status = 401, body = Problem), (status = 404, body = Problem)))]
+pub async fn subtasks(
+    State(state): State<AppState>,
+    RequestContext(actor): RequestContext,
+    CurrentUser(who): CurrentUser,
+    Path(id): Path<Uuid>,
+) -> AppResult<Json<TaskList>> {
+    Ok(Json(tasks::list_subtasks(&state, &actor.for_user(&who), &who, id).await?))
+}
+
 /// The task's relations to other tasks one can see, each read from this task.
 #[utoipa::path(get, path = "/api/v1/tasks/{id}/relations", tag = "tasks", security(("bearer" = [])),
     params(("id" = Uuid, Path, description = "Task id")),

@@ -129,6 +129,17 @@ on_both! {
         assert_eq!(field_errors(&problem), ["parent_id"]);
         let child = create(&t, &t.bo, json!({ "title": "Child", "group_id": t.ops, "parent_id": first["id"] })).await;
         assert_eq!(child["parent_id"], first["id"]);
+        // The parent lists its live subtasks; an archived one leaves the list; outsiders get 404.
+        let sibling = create(&t, &t.ana, json!({ "title": "Second child", "group_id": t.ops, "parent_id": first["id"] })).await;
+        let subtasks_path = format!("/api/v1/tasks/{}/subtasks", first["id"].as_str().expect("id"));
+        let titles = |list: Value| list["items"].as_array().expect("items").iter().map(|t| t["title"].clone()).collect::<Vec<_>>();
+        let listed = t.app.send(Method::GET, &subtasks_path, &t.ana, None).await.json::<Value>().await.expect("subtasks");
+        assert_eq!(titles(listed), [json!("Child"), json!("Second child")]);
+        let archive = format!("/api/v1/tasks/{}/archive", sibling["id"].as_str().expect("id"));
+        assert_eq!(t.app.send(Method::POST, &archive, &t.ana, None).await.status(), 200);
+        let listed = t.app.send(Method::GET, &subtasks_path, &t.bo, None).await.json::<Value>().await.expect("subtasks");
+        assert_eq!(titles(listed), [json!("Child")]);
+        expect_problem(t.app.send(Method::GET, &subtasks_path, &t.carla, None).await, 404).await;
         // A group one does not belong to does not exist.
         expect_problem(t.app.send(Method::POST, "/api/v1/tasks", &t.carla, Some(json!({ "title": "x", "group_id": t.ops }))).await, 404).await;
         expect_problem(t.app.send(Method::GET, "/api/v1/tasks?limit=abc", &t.bo, None).await, 422).await;

@@ -20,6 +20,7 @@ mod recurrence;
 mod relations;
 mod row;
 mod search;
+mod subtasks;
 mod tag_admin;
 mod tags;
 mod update;
@@ -40,6 +41,7 @@ pub use purge::purge_archived_tasks;
 pub use receive::{FILE_FIELD, ReceivedFile, UploadRules, receive_file};
 pub use relations::{add_relation, list_relations, remove_relation};
 pub use search::search_tasks;
+pub use subtasks::list_subtasks;
 pub use tag_admin::{merge_tag, suggest_tags, update_tag};
 pub use update::update_task;
 

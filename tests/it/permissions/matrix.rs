@@ -159,6 +159,9 @@ pub(super) const MATRIX: &[(&str, &str, Res, [u16; 8])] = &[
     ("DELETE", "/api/v1/attachments/{id}", Other, [401, 401, 403, 404, 404, 404, 404, 204]),
     ("DELETE", "/api/v1/attachments/{id}", Personal, [401, 401, 403, 404, 404, 204, 404, 404]),
     ("GET", "/api/v1/me/notifications", Personal, [401, 401, 200, 200, 200, 200, 200, 200]),
+    ("GET", "/api/v1/tasks/{id}/subtasks", Own, [401, 401, 200, 404, 200, 200, 200, 200]),
+    ("GET", "/api/v1/tasks/{id}/subtasks", Other, [401, 401, 404, 404, 404, 404, 404, 200]),
+    ("GET", "/api/v1/tasks/{id}/subtasks", Personal, [401, 401, 200, 404, 404, 200, 404, 404]),
     // Relations: `{relation_id}` relates the row's task to a second task of its scope.
     ("GET", "/api/v1/tasks/{id}/relations", Own, [401, 401, 200, 404, 200, 200, 200, 200]),
     ("GET", "/api/v1/tasks/{id}/relations", Other, [401, 401, 404, 404, 404, 404, 404, 200]),
