@@ -97,6 +97,19 @@ describe('an expired session', () => {
     expect(readCsrfToken()).toBeNull();
   });
 
+  it('is kept when the server asks for a second factor first (step-up)', async () => {
+    const api = fakeApi({
+      'DELETE /api/v1/groups/g1': problem(401, 'Unauthorized', { type: '/problems/step-up-required' }),
+      'POST /api/v1/auth/refresh': renewed(),
+    });
+
+    await expect(request('/api/v1/groups/g1', { method: 'DELETE' })).rejects.toMatchObject({ status: 401, type: '/problems/step-up-required' });
+
+    expect(api.callsTo('POST /api/v1/auth/refresh')).toHaveLength(0);
+    expect(redirect).not.toHaveBeenCalled();
+    expect(readCsrfToken()).toBe('csrf-1');
+  });
+
   it('is not refreshed without a CSRF token, which the server would refuse', async () => {
     forgetCsrfToken();
     const api = fakeApi({ 'GET /api/v1/me': problem(401, 'Unauthorized') });

@@ -91,9 +91,21 @@ function currentLocation(): string {
   return `${pathname}${search}${hash}`;
 }
 
+async function isStepUpRefusal(response: Response): Promise<boolean> {
+  const body: unknown = await response
+    .clone()
+    .json()
+    .catch(() => undefined);
+  const type = (body as { type?: unknown } | undefined)?.type;
+  return typeof type === 'string' && type.endsWith('/step-up-required');
+}
+
 /** Sends a request and returns the parsed JSON body (undefined for 204); throws ProblemError. */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   let response = await send(path, options);
+  // A step-up refusal is a 401 too, but the session is fine: the page asks for a second
+  // factor and retries. Renewing or signing out would lose the user's place for nothing.
+  if (response.status === 401 && (await isStepUpRefusal(response))) throw await problemFrom(response);
   if (response.status === 401 && !options.anonymous) {
     if (await refreshSession()) response = await send(path, options);
     if (response.status === 401) {

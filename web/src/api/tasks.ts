@@ -8,7 +8,18 @@ export interface TaskFilters {
   status: readonly TaskStatus[];
   priority: readonly TaskPriority[];
   overdue: boolean;
+  /** One group's tasks; none: every group's and the personal ones. */
+  group?: string | undefined;
+  assignee?: 'me' | 'none' | undefined;
+  tag?: string | undefined;
+  sort?: TaskSort | undefined;
+  /** Due on or before / on or after this day (`YYYY-MM-DD`). */
+  dueBefore?: string | undefined;
+  dueAfter?: string | undefined;
 }
+
+export const TASK_SORTS = ['created', 'updated', 'due', 'priority', 'position'] as const;
+export type TaskSort = (typeof TASK_SORTS)[number];
 
 const PAGE_SIZE = 50;
 
@@ -19,6 +30,12 @@ function listTasks(filters: TaskFilters, limit: number, cursor: string | undefin
       status: filters.status.join(',') || undefined,
       priority: filters.priority.join(',') || undefined,
       overdue: filters.overdue || undefined,
+      group_id: filters.group,
+      assignee: filters.assignee,
+      tag: filters.tag,
+      sort: filters.sort,
+      due_before: filters.dueBefore,
+      due_after: filters.dueAfter,
       limit,
       cursor,
     },

@@ -1,7 +1,13 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Outlet } from 'react-router';
 
+import { Button } from '../components/Button';
+import { QuickAddDialog } from '../quick-add/QuickAddDialog';
+import { Toaster } from '../toast/Toaster';
 import { MainNav } from './MainNav';
+import { CommandPalette } from './CommandPalette';
+import { ShortcutHelp } from './ShortcutHelp';
+import { useCommandKey, useShortcuts } from './shortcuts';
 import { UserMenu } from './UserMenu';
 
 const NAV_ID = 'main-nav';
@@ -10,6 +16,21 @@ const NAV_ID = 'main-nav';
 export function AppShell() {
   const [navOpen, setNavOpen] = useState(false);
   const closeNav = useCallback(() => setNavOpen(false), []);
+  const [quickAdd, setQuickAdd] = useState(false);
+  const [help, setHelp] = useState(false);
+  const closeQuickAdd = useCallback(() => setQuickAdd(false), []);
+  const closeHelp = useCallback(() => setHelp(false), []);
+  const [palette, setPalette] = useState(false);
+  const closePalette = useCallback(() => setPalette(false), []);
+  const openQuickAdd = useCallback(() => setQuickAdd(true), []);
+  const openHelp = useCallback(() => setHelp(true), []);
+  useCommandKey(useCallback(() => setPalette(true), []));
+  useShortcuts(
+    useMemo(() => {
+      const openQuickAdd = () => setQuickAdd(true);
+      return { c: openQuickAdd, q: openQuickAdd, '?': () => setHelp(true) };
+    }, []),
+  );
 
   return (
     <div className="flex min-h-dvh">
@@ -35,7 +56,10 @@ export function AppShell() {
             </svg>
           </button>
           <span className="font-semibold text-indigo-700 md:hidden dark:text-indigo-400">Dayline</span>
-          <div className="ml-auto">
+          <div className="ml-auto flex items-center gap-2">
+            <Button onClick={() => setQuickAdd(true)} aria-keyshortcuts="c q" title="Quick add (c)">
+              New task
+            </Button>
             <UserMenu />
           </div>
         </header>
@@ -43,6 +67,10 @@ export function AppShell() {
           <Outlet />
         </main>
       </div>
+      <QuickAddDialog open={quickAdd} onClose={closeQuickAdd} />
+      <ShortcutHelp open={help} onClose={closeHelp} />
+      <CommandPalette open={palette} onClose={closePalette} onQuickAdd={openQuickAdd} onHelp={openHelp} />
+      <Toaster />
     </div>
   );
 }

@@ -5,18 +5,18 @@ import { filtersFromParams, paramsFromFilters } from './filters';
 
 describe('task filters in the URL', () => {
   it('read known values in a stable order and drop the rest', () => {
-    const filters = filtersFromParams(new URLSearchParams('status=done,bogus,todo&priority=high&overdue=true'));
-    expect(filters).toEqual({ status: ['todo', 'done'], priority: ['high'], overdue: true });
+    const filters = filtersFromParams(new URLSearchParams('status=done,bogus,todo&priority=high&overdue=true&sort=sideways&assignee=me'));
+    expect(filters).toMatchObject({ status: ['todo', 'done'], priority: ['high'], overdue: true, assignee: 'me', sort: undefined });
   });
 
   it('are empty when the URL names none', () => {
-    expect(filtersFromParams(new URLSearchParams())).toEqual({ status: [], priority: [], overdue: false });
+    expect(filtersFromParams(new URLSearchParams())).toMatchObject({ status: [], priority: [], overdue: false, group: undefined, tag: undefined });
   });
 
   it('round-trip', () => {
-    const filters: TaskFilters = { status: ['in_progress'], priority: ['urgent', 'low'], overdue: false };
+    const filters: TaskFilters = { status: ['in_progress'], priority: ['urgent', 'low'], overdue: false, group: 'g1', assignee: 'none', tag: 'ops', sort: 'due' };
     const params = paramsFromFilters(filters);
-    expect(params.toString()).toBe('status=in_progress&priority=urgent%2Clow');
+    expect(params.toString()).toBe('status=in_progress&priority=urgent%2Clow&group=g1&assignee=none&tag=ops&sort=due');
     expect(filtersFromParams(params)).toEqual(filters);
   });
 });

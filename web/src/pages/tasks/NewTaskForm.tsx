@@ -14,8 +14,8 @@ import { PRIORITY_LABELS, TASK_PRIORITIES } from '../../tasks/vocabulary';
 
 const FIELDS = ['title', 'priority'] as const;
 
-/** Adds a personal task; the rest of its fields are for the task's own page. */
-export function NewTaskForm() {
+/** Adds a task to the group being viewed (or a personal one); the rest of its fields are for its panel. */
+export function NewTaskForm({ groupId }: { groupId?: string | undefined }) {
   const queryClient = useQueryClient();
   const headingId = useId();
   const priorityId = useId();
@@ -27,7 +27,10 @@ export function NewTaskForm() {
   });
 
   const mutation = useMutation({
-    mutationFn: (task: NewTask) => createTask(task, keys.keyFor(task)),
+    mutationFn: (task: NewTask) => {
+      const body = groupId ? { ...task, group_id: groupId } : task;
+      return createTask(body, keys.keyFor(body));
+    },
     onSuccess: () => {
       keys.settle();
       form.reset();

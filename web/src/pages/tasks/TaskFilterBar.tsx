@@ -1,4 +1,8 @@
-import type { TaskFilters } from '../../api/tasks';
+import { useQuery } from '@tanstack/react-query';
+import { useId } from 'react';
+
+import { groupsQuery } from '../../api/groups';
+import { TASK_SORTS, type TaskFilters, type TaskSort } from '../../api/tasks';
 import { NO_FILTERS, hasFilters } from '../../tasks/filters';
 import { PRIORITY_LABELS, STATUS_LABELS, TASK_PRIORITIES, TASK_STATUSES } from '../../tasks/vocabulary';
 import { Button } from '../../components/Button';
@@ -44,12 +48,91 @@ function ChipGroup<T extends string>({ legend, options, labels, selected, onChan
 interface TaskFilterBarProps {
   filters: TaskFilters;
   onChange: (filters: TaskFilters) => void;
+  /** The board is always in board order. */
+  sortable?: boolean;
+}
+
+const SORT_LABELS: Readonly<Record<TaskSort, string>> = {
+  created: 'Newest',
+  updated: 'Recently updated',
+  due: 'Due soonest',
+  priority: 'Priority',
+  position: 'Board order',
+};
+
+const SELECT = 'min-h-9 rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900';
+
+/** Group, assignee, tag and sort: one value each. */
+function Scope({ filters, onChange, sortable }: TaskFilterBarProps) {
+  const id = useId();
+  const groups = useQuery(groupsQuery);
+  return (
+    <div className="flex flex-wrap items-end gap-3">
+      <div className="flex flex-col gap-1">
+        <label htmlFor={`${id}-group`} className="text-sm font-medium">
+          Group
+        </label>
+        <select id={`${id}-group`} className={SELECT} value={filters.group ?? ''} onChange={(event) => onChange({ ...filters, group: event.target.value || undefined })}>
+          <option value="">All my tasks</option>
+          {(groups.data?.items ?? []).map((group) => (
+            <option key={group.id} value={group.id}>
+              {group.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor={`${id}-assignee`} className="text-sm font-medium">
+          Assignee
+        </label>
+        <select
+          id={`${id}-assignee`}
+          className={SELECT}
+          value={filters.assignee ?? ''}
+          onChange={(event) => onChange({ ...filters, assignee: (event.target.value || undefined) as TaskFilters['assignee'] })}
+        >
+          <option value="">Anyone</option>
+          <option value="me">Me</option>
+          <option value="none">Nobody</option>
+        </select>
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor={`${id}-tag`} className="text-sm font-medium">
+          Tag
+        </label>
+        <input
+          id={`${id}-tag`}
+          className={`${SELECT} w-32`}
+          defaultValue={filters.tag ?? ''}
+          key={filters.tag ?? ''}
+          placeholder="Any"
+          onBlur={(event) => onChange({ ...filters, tag: event.target.value.trim() || undefined })}
+          onKeyDown={(event) => event.key === 'Enter' && event.currentTarget.blur()}
+        />
+      </div>
+      {sortable && (
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${id}-sort`} className="text-sm font-medium">
+            Sort
+          </label>
+          <select id={`${id}-sort`} className={SELECT} value={filters.sort ?? 'created'} onChange={(event) => onChange({ ...filters, sort: event.target.value as TaskSort })}>
+            {TASK_SORTS.map((sort) => (
+              <option key={sort} value={sort}>
+                {SORT_LABELS[sort]}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+    </div>
+  );
 }
 
 /** Status, priority and overdue filters; several values of one filter match any of them. */
-export function TaskFilterBar({ filters, onChange }: TaskFilterBarProps) {
+export function TaskFilterBar({ filters, onChange, sortable = true }: TaskFilterBarProps) {
   return (
     <div className="flex flex-col gap-4">
+      <Scope filters={filters} onChange={onChange} sortable={sortable} />
       <ChipGroup
         legend="Status"
         options={TASK_STATUSES}
@@ -75,7 +158,7 @@ export function TaskFilterBar({ filters, onChange }: TaskFilterBarProps) {
           Overdue only
         </label>
         {hasFilters(filters) && (
-          <Button variant="ghost" onClick={() => onChange(NO_FILTERS)}>
+          <Button variant="ghost" onClick={() => onChange({ ...NO_FILTERS, group: filters.group, sort: filters.sort })}>
             Clear filters
           </Button>
         )}

@@ -20,26 +20,26 @@ beforeEach(() => storeCsrfToken('csrf-1'));
 
 describe('TasksPage', () => {
   it('lists tasks with the filters from the URL and loads more with the cursor', async () => {
-    const api = fakeApi({ 'GET /api/v1/tasks': pages });
+    const api = fakeApi({ 'GET /api/v1/groups': json(200, { items: [] }), 'GET /api/v1/tasks': pages });
     renderRoutes(routes, '/tasks?status=todo,in_progress&priority=high');
     const user = userEvent.setup();
 
     expect(await screen.findByText('First page task')).toBeInTheDocument();
     expect(screen.getByRole('checkbox', { name: 'To do' })).toBeChecked();
     expect(screen.getByRole('checkbox', { name: 'Done' })).not.toBeChecked();
-    const first = api.calls[0]!.search;
+    const first = api.callsTo('GET /api/v1/tasks')[0]!.search;
     expect(Object.fromEntries(first)).toEqual({ status: 'todo,in_progress', priority: 'high', limit: '50' });
 
     await user.click(screen.getByRole('button', { name: 'Load more' }));
 
     expect(await screen.findByText('Second page task')).toBeInTheDocument();
     expect(screen.getByText('First page task')).toBeInTheDocument();
-    expect(api.calls[1]!.search.get('cursor')).toBe('page-2');
+    expect(api.callsTo('GET /api/v1/tasks')[1]!.search.get('cursor')).toBe('page-2');
     expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
   });
 
   it('puts a changed filter in the URL and lists again', async () => {
-    const api = fakeApi({ 'GET /api/v1/tasks': json(200, { items: [] }) });
+    const api = fakeApi({ 'GET /api/v1/groups': json(200, { items: [] }), 'GET /api/v1/tasks': json(200, { items: [] }) });
     const { router } = renderRoutes(routes, '/tasks');
     const user = userEvent.setup();
 
@@ -48,11 +48,12 @@ describe('TasksPage', () => {
 
     expect(router.state.location.search).toBe('?priority=urgent');
     expect(await screen.findByText('No tasks match these filters.')).toBeInTheDocument();
-    expect(api.calls.at(-1)!.search.get('priority')).toBe('urgent');
+    expect(api.callsTo('GET /api/v1/tasks').at(-1)!.search.get('priority')).toBe('urgent');
   });
 
   it('adds a task once, with the CSRF token and an idempotency key', async () => {
     const api = fakeApi({
+      'GET /api/v1/groups': json(200, { items: [] }),
       'GET /api/v1/tasks': json(200, { items: [] }),
       'POST /api/v1/tasks': json(201, task({ id: 't9', title: 'Write the report' })),
     });
@@ -74,6 +75,7 @@ describe('TasksPage', () => {
 
   it("shows the server's field errors next to the field", async () => {
     fakeApi({
+      'GET /api/v1/groups': json(200, { items: [] }),
       'GET /api/v1/tasks': json(200, { items: [] }),
       'POST /api/v1/tasks': problem(422, 'Unprocessable Entity', {
         detail: 'One or more fields are invalid.',
