@@ -37,9 +37,22 @@ const routes: RouteObject[] = [
             path: 'groups',
             lazy: () => import('../pages/groups/GroupsPage').then((m) => ({ Component: m.GroupsPage })),
           },
+          { path: 'groups/:groupId', lazy: () => import('../pages/groups/GroupPage').then((m) => ({ Component: m.GroupPage })) },
           {
             path: 'settings',
             lazy: () => import('../pages/settings/SettingsPage').then((m) => ({ Component: m.SettingsPage })),
+          },
+          {
+            path: 'admin/users',
+            lazy: () => import('../pages/admin/UsersPage').then((m) => ({ Component: m.AdminUsersPage })),
+          },
+          {
+            path: 'admin/audit',
+            lazy: () => import('../pages/admin/AuditPage').then((m) => ({ Component: m.AdminAuditPage })),
+          },
+          {
+            path: 'admin/jobs',
+            lazy: () => import('../pages/admin/JobsPage').then((m) => ({ Component: m.AdminJobsPage })),
           },
           { path: '*', Component: NotFoundPage },
         ],

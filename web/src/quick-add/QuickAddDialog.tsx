@@ -24,12 +24,14 @@ export function QuickAddDialog({ open, onClose }: { open: boolean; onClose: () =
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const location = useLocation();
-  const groups = useQuery({ ...groupsQuery, enabled: open });
+  // Part of the frame of every page: a failed list here must not take the page down with it
+  // (a disabled query still reports the error another page's fetch of it met).
+  const groups = useQuery({ ...groupsQuery, enabled: open, throwOnError: false });
   const viewedGroup = new URLSearchParams(location.search).get('group') ?? '';
   const [groupId, setGroupId] = useState(viewedGroup);
   const [line, setLine] = useState('');
   const [keys] = useState(idempotencyKeys);
-  const members = useQuery({ ...membersQuery(groupId), enabled: open && Boolean(groupId) });
+  const members = useQuery({ ...membersQuery(groupId), enabled: open && Boolean(groupId), throwOnError: false });
   const parsed = parseQuickAdd(line, localToday(), members.data ?? []);
 
   useEffect(() => {
@@ -50,7 +52,11 @@ export function QuickAddDialog({ open, onClose }: { open: boolean; onClose: () =
       setLine('');
       onClose();
       showToast(`${task.key} created.`);
-      void navigate(`/tasks?${new URLSearchParams({ ...(task.group_id ? { group: task.group_id } : {}), task: task.id }).toString()}`);
+      // Open it beside what is on view (a list or board keeps its filters), or in the tasks page.
+      const onTasks = location.pathname === '/tasks';
+      const params = new URLSearchParams(onTasks ? location.search : '');
+      params.set('task', task.id);
+      void navigate(`/tasks?${params.toString()}`);
       return queryClient.invalidateQueries({ queryKey: tasksKey });
     },
   });

@@ -4,7 +4,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 
 import { storeCsrfToken } from '../api/csrf';
 import { task } from '../test/factories';
-import { fakeApi, json } from '../test/fetch';
+import { fakeApi, json, problem } from '../test/fetch';
+import { MyGroups } from '../pages/home/MyGroups';
 import { renderRoutes } from '../test/render';
 import { localToday, addDays } from '../tasks/quick-add';
 import { AppShell } from './AppShell';
@@ -63,5 +64,17 @@ describe('AppShell', () => {
     expect(palette.getAllByRole('option').map((o) => o.textContent)).toEqual(['Go to tasks']);
     await user.keyboard('{Enter}');
     await waitFor(() => expect(router.state.location.pathname).toBe('/tasks'));
+  });
+
+  it('keeps its frame when a list it shares with the page is refused', async () => {
+    fakeApi({
+      'GET /api/v1/me': json(200, ME),
+      'GET /api/v1/groups': problem(403, 'Forbidden', { detail: 'Set up a second factor first.' }),
+    });
+    renderRoutes([{ path: '/', Component: AppShell, children: [{ index: true, Component: MyGroups }] }], '/');
+
+    expect(await screen.findByText('Set up a second factor first.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'New task' })).toBeInTheDocument();
+    expect(screen.getByRole('navigation', { name: 'Main' })).toBeInTheDocument();
   });
 });

@@ -1,5 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { NavLink } from 'react-router';
+
+import { meQuery } from '../api/me';
 
 const LINKS = [
   { to: '/', label: 'Home', end: true },
@@ -7,6 +10,19 @@ const LINKS = [
   { to: '/groups', label: 'Groups', end: false },
   { to: '/settings', label: 'Settings', end: false },
 ] as const;
+
+const ADMIN_LINKS = [
+  { to: '/admin/users', label: 'Users' },
+  { to: '/admin/audit', label: 'Audit log' },
+  { to: '/admin/jobs', label: 'Jobs' },
+] as const;
+
+const linkClass = ({ isActive }: { isActive: boolean }) =>
+  `flex min-h-10 items-center rounded-md px-3 text-sm font-medium ${
+    isActive
+      ? 'bg-indigo-100 text-indigo-900 dark:bg-indigo-950 dark:text-indigo-100'
+      : 'text-zinc-700 hover:bg-zinc-200 dark:text-zinc-300 dark:hover:bg-zinc-800'
+  }`;
 
 interface MainNavProps {
   id: string;
@@ -17,6 +33,7 @@ interface MainNavProps {
 }
 
 export function MainNav({ id, open, onClose }: MainNavProps) {
+  const { data: me } = useQuery(meQuery);
   useEffect(() => {
     if (!open) return;
     const closeOnEscape = (event: KeyboardEvent) => event.key === 'Escape' && onClose();
@@ -42,19 +59,30 @@ export function MainNav({ id, open, onClose }: MainNavProps) {
                   to={to}
                   end={end}
                   onClick={onClose}
-                  className={({ isActive }) =>
-                    `flex min-h-10 items-center rounded-md px-3 text-sm font-medium ${
-                      isActive
-                        ? 'bg-indigo-100 text-indigo-900 dark:bg-indigo-950 dark:text-indigo-100'
-                        : 'text-zinc-700 hover:bg-zinc-200 dark:text-zinc-300 dark:hover:bg-zinc-800'
-                    }`
-                  }
+                  className={linkClass}
                 >
                   {label}
                 </NavLink>
               </li>
             ))}
           </ul>
+          {/* The server refuses the admin pages' requests to anyone else; the link would only mislead. */}
+          {me?.role === 'super_admin' && (
+            <>
+              <h2 id={`${id}-admin`} className="mt-6 mb-1 px-3 text-xs font-semibold tracking-wide text-zinc-600 uppercase dark:text-zinc-400">
+                Admin
+              </h2>
+              <ul aria-labelledby={`${id}-admin`} className="flex flex-col gap-1">
+                {ADMIN_LINKS.map(({ to, label }) => (
+                  <li key={to}>
+                    <NavLink to={to} onClick={onClose} className={linkClass}>
+                      {label}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </nav>
       </aside>
     </>

@@ -4,16 +4,19 @@ import { Link } from 'react-router';
 
 import { groupsQuery } from '../../api/groups';
 import { Loading } from '../../components/Loading';
+import { ProblemNotice } from '../../components/ProblemNotice';
 
 export function MyGroups() {
   const id = useId();
-  const groups = useQuery(groupsQuery);
+  const groups = useQuery({ ...groupsQuery, throwOnError: false });
   return (
     <section aria-labelledby={id} className="flex flex-col gap-3">
       <h2 id={id} className="text-lg font-semibold">
         My groups
       </h2>
-      {groups.isPending ? (
+      {groups.error ? (
+        <ProblemNotice error={groups.error} />
+      ) : groups.isPending ? (
         <Loading label="Loading groups…" />
       ) : (groups.data?.items.length ?? 0) === 0 ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">You are in no group yet.</p>

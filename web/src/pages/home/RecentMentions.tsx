@@ -15,6 +15,8 @@ export function RecentMentions() {
   const notifications = useQuery({
     queryKey: ['me', 'notifications'],
     queryFn: ({ signal }) => request<NotificationList>('/api/v1/me/notifications', { signal }),
+    // A side panel of home: its failure is not the page's.
+    throwOnError: false,
   });
   const items = (notifications.data?.items ?? []).slice(0, 8);
   return (

@@ -1,49 +1,58 @@
-import { useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
 
-import { meQuery } from '../../api/me';
-import type { User } from '../../api/types';
-import { Loading } from '../../components/Loading';
-import { ThemePicker } from '../../theme/ThemePicker';
+import { AppearanceSection } from './AppearanceSection';
+import { EnrolmentRequired } from './EnrolmentRequired';
+import { PasskeysSection } from './passkeys/PasskeysSection';
+import { PasswordSection } from './password/PasswordSection';
+import { ProfileSection } from './profile/ProfileSection';
+import { SessionsSection } from './sessions/SessionsSection';
+import { SETTINGS_SECTIONS, sectionFrom, type SettingsSectionId } from './settings-sections';
+import { SettingsNav } from './SettingsNav';
+import { TokensSection } from './tokens/TokensSection';
+import { AuthenticatorSection } from './two-factor/AuthenticatorSection';
+import { BackupCodesSection } from './two-factor/BackupCodesSection';
 
-const ROLE_LABELS: Record<User['role'], string> = { super_admin: 'Super admin', user: 'Member' };
-
-function Account({ me }: { me: User }) {
-  const rows: [string, string][] = [
-    ['Name', me.display_name],
-    ['E-mail', me.email],
-    ['Time zone', me.timezone],
-    ['Role', ROLE_LABELS[me.role]],
-  ];
-  return (
-    <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
-      {rows.map(([term, value]) => (
-        <div key={term} className="contents">
-          <dt className="text-zinc-600 dark:text-zinc-400">{term}</dt>
-          <dd className="font-medium break-words">{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+function SectionContent({ section }: { section: SettingsSectionId }) {
+  switch (section) {
+    case 'profile':
+      return (
+        <>
+          <ProfileSection />
+          <AppearanceSection />
+        </>
+      );
+    case 'security':
+      return (
+        <>
+          <PasswordSection />
+          <AuthenticatorSection />
+          <PasskeysSection />
+          <BackupCodesSection />
+        </>
+      );
+    case 'sessions':
+      return <SessionsSection />;
+    case 'tokens':
+      return <TokensSection />;
+  }
 }
 
 export function SettingsPage() {
-  const { data: me } = useQuery(meQuery);
+  const [params] = useSearchParams();
+  const section = sectionFrom(params.get('section'));
+  const label = SETTINGS_SECTIONS.find((s) => s.id === section)?.label;
+
   return (
-    <div className="flex max-w-2xl flex-col gap-8">
-      <title>Settings · Dayline</title>
+    <div className="flex max-w-4xl flex-col gap-6">
+      <title>{`${label} · Settings · Dayline`}</title>
       <h1 className="text-2xl font-semibold">Settings</h1>
-      <section aria-labelledby="settings-account" className="flex flex-col gap-3">
-        <h2 id="settings-account" className="text-lg font-semibold">
-          Account
-        </h2>
-        {me ? <Account me={me} /> : <Loading label="Loading your account…" />}
-      </section>
-      <section aria-labelledby="settings-appearance" className="flex flex-col gap-3">
-        <h2 id="settings-appearance" className="text-lg font-semibold">
-          Appearance
-        </h2>
-        <ThemePicker />
-      </section>
+      <EnrolmentRequired current={section} />
+      <div className="flex flex-col gap-6 md:grid md:grid-cols-[12rem_minmax(0,1fr)] md:gap-8">
+        <SettingsNav current={section} />
+        <div key={section} className="flex max-w-2xl min-w-0 flex-col gap-8">
+          <SectionContent section={section} />
+        </div>
+      </div>
     </div>
   );
 }

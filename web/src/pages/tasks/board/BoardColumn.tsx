@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Fragment, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { Fragment, useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 
 import { tasksQuery, type TaskFilters } from '../../../api/tasks';
 import type { Task, TaskStatus } from '../../../api/types';
@@ -9,6 +9,8 @@ import { STATUS_LABELS } from '../../../tasks/vocabulary';
 import { BoardCard } from './BoardCard';
 
 export const COLUMN_PAGE = 100;
+/** Pages a column loads by itself: a board shows up to 500 cards per column at once. */
+const AUTO_PAGES = 5;
 const END = 'end';
 
 interface BoardColumnProps {
@@ -32,6 +34,11 @@ export function BoardColumn({ status, filters, hintId, href, dragged, onDragStar
   const list = useRef<HTMLOListElement>(null);
   const query = useInfiniteQuery(tasksQuery(columnFilters(filters, status), COLUMN_PAGE));
   const tasks = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const loadedPages = query.data?.pages.length ?? 0;
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage && loadedPages < AUTO_PAGES) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, loadedPages, fetchNextPage]);
   // The slot a dragged card would take; state changes only when the slot does, not per
   // pointer move, so a drag costs one render per slot crossed.
   const [slot, setSlot] = useState<number | null>(null);

@@ -2,13 +2,16 @@ import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 
 import { historyQuery } from '../../../api/task';
-import type { Member, TaskChange } from '../../../api/types';
+import type { Member, TaskChange, TaskPriority, TaskStatus } from '../../../api/types';
+import { PRIORITY_LABELS, STATUS_LABELS } from '../../../tasks/vocabulary';
 import { SECTION_HEADING } from './field-styles';
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-function show(value: unknown): string {
+function show(field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return 'nothing';
+  if (field === 'status' && typeof value === 'string' && value in STATUS_LABELS) return STATUS_LABELS[value as TaskStatus];
+  if (field === 'priority' && typeof value === 'string' && value in PRIORITY_LABELS) return PRIORITY_LABELS[value as TaskPriority];
   if (Array.isArray(value)) return value.length ? value.join(', ') : 'nothing';
   if (typeof value === 'object') return JSON.stringify(value);
   const text = String(value);
@@ -26,7 +29,7 @@ function describe(change: TaskChange): string {
     case 'description':
       return 'changed the description';
     default:
-      return `changed ${change.field.replace(/_/g, ' ')} from ${show(change.old_value)} to ${show(change.new_value)}`;
+      return `changed ${change.field.replace(/_/g, ' ')} from ${show(change.field, change.old_value)} to ${show(change.field, change.new_value)}`;
   }
 }
 

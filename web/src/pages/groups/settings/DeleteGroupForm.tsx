@@ -1,0 +1,120 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button } from '../../../components/Button';
+import { useMemo } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { useNavigate } from 'react-router';
+
+import { groupKey } from '../../../api/group-detail';
+import { deleteGroup } from '../../../api/group-lifecycle';
+import { groupsQuery } from '../../../api/groups';
+import { ProblemError } from '../../../api/problem';
+import type { Group } from '../../../api/types';
+import { passkeysSupported } from '../../../auth/passkey';
+import { ProblemNotice } from '../../../components/ProblemNotice';
+import { TextField } from '../../../components/TextField';
+import { showToast } from '../../../toast/toasts';
+import { deleteSchema, STEP_UP_METHODS, type DeleteInput, type DeleteValues, type StepUpMethod } from './delete-schema';
+import { proveSecondFactor } from './prove-second-factor';
+
+const METHOD_LABELS: Record<StepUpMethod, string> = {
+  totp: 'Authenticator app',
+  backup_code: 'Backup code',
+  webauthn: 'Passkey',
+};
+
+const CODE_FIELDS = {
+  totp: { label: 'Code from your authenticator app', inputMode: 'numeric', autoComplete: 'one-time-code' },
+  backup_code: { label: 'Backup code', inputMode: 'text', autoComplete: 'off' },
+} as const;
+
+// The step-up answers about these when the factor is wrong.
+const FACTOR_FIELDS = ['code', 'backup_code'];
+
+interface DeleteGroupFormProps {
+  group: Group;
+  /** Super admins can still see, and restore, the deleted group. */
+  staysVisible: boolean;
+}
+
+export function DeleteGroupForm({ group, staysVisible }: DeleteGroupFormProps) {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const methods = STEP_UP_METHODS.filter((method) => method !== 'webauthn' || passkeysSupported());
+  const schema = useMemo(() => deleteSchema(group.name), [group.name]);
+  const form = useForm<DeleteInput, unknown, DeleteValues>({
+    resolver: zodResolver(schema),
+    defaultValues: { confirmName: '', method: 'totp', code: '' },
+  });
+  const method = useWatch({ control: form.control, name: 'method' });
+  const errors = form.formState.errors;
+
+  const mutation = useMutation({
+    mutationFn: async ({ method, code }: DeleteValues) => {
+      await proveSecondFactor(method, code);
+      await deleteGroup(group.id);
+    },
+    onSuccess: async () => {
+      showToast(`“${group.name}” deleted. A super admin can restore it within 30 days.`);
+      if (staysVisible) {
+        await queryClient.invalidateQueries({ queryKey: groupKey(group.id) });
+      } else {
+        await navigate('/groups');
+        queryClient.removeQueries({ queryKey: groupKey(group.id) });
+      }
+      await queryClient.invalidateQueries({ queryKey: groupsQuery.queryKey, exact: true });
+    },
+    onError: (error) => {
+      const wrongFactor = error instanceof ProblemError && error.fieldErrors.find((e) => FACTOR_FIELDS.includes(e.field));
+      if (wrongFactor) form.setError('code', { type: 'server', message: wrongFactor.message });
+    },
+  });
+
+  const shownFields = errors.code?.type === 'server' ? FACTOR_FIELDS : [];
+
+  return (
+    <form
+      noValidate
+      aria-label={`Delete ${group.name}`}
+      onSubmit={form.handleSubmit((values) => mutation.mutate(values))}
+      className="flex flex-col gap-4"
+    >
+      {mutation.error && <ProblemNotice error={mutation.error} shownFields={shownFields} />}
+      <TextField
+        label={`Type “${group.name}” to confirm`}
+        autoComplete="off"
+        spellCheck={false}
+        error={errors.confirmName?.message}
+        {...form.register('confirmName')}
+      />
+      <fieldset className="flex flex-col gap-2">
+        <legend className="mb-1 text-sm font-medium">Confirm it is you with</legend>
+        <div className="flex flex-wrap gap-x-4">
+          {methods.map((option) => (
+            <label key={option} className="flex min-h-10 items-center gap-2 text-sm">
+              <input type="radio" value={option} className="size-4" {...form.register('method')} />
+              {METHOD_LABELS[option]}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {method === 'webauthn' ? (
+        <p className="text-sm text-zinc-700 dark:text-zinc-300">Your browser will ask for the passkey you saved for Dayline.</p>
+      ) : (
+        <TextField
+          key={method}
+          label={CODE_FIELDS[method].label}
+          inputMode={CODE_FIELDS[method].inputMode}
+          autoComplete={CODE_FIELDS[method].autoComplete}
+          autoCapitalize="none"
+          spellCheck={false}
+          error={errors.code?.message}
+          {...form.register('code')}
+        />
+      )}
+      <Button variant="danger" type="submit" className="self-start" disabled={mutation.isPending}>
+        {mutation.isPending ? 'Deleting…' : 'Delete group'}
+      </Button>
+    </form>
+  );
+}

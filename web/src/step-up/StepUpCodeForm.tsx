@@ -1,0 +1,76 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation } from '@tanstack/react-query';
+import { useForm } from 'react-hook-form';
+
+import { ProblemError } from '../api/problem';
+import { stepUp } from '../api/step-up';
+import { backupCodeSchema, totpSchema } from '../auth/sign-in-schemas';
+import { Button } from '../components/Button';
+import { ProblemNotice } from '../components/ProblemNotice';
+import { TextField } from '../components/TextField';
+
+const KINDS = {
+  totp: {
+    schema: totpSchema,
+    label: 'Code',
+    hint: 'The 6-digit code your authenticator app shows for Dayline.',
+    inputMode: 'numeric',
+    autoComplete: 'one-time-code',
+    body: (code: string) => ({ code }),
+  },
+  backup_code: {
+    schema: backupCodeSchema,
+    label: 'Backup code',
+    hint: 'One of the codes you saved. Each works once.',
+    inputMode: 'text',
+    autoComplete: 'off',
+    body: (code: string) => ({ backup_code: code }),
+  },
+} as const;
+
+interface StepUpCodeFormProps {
+  kind: keyof typeof KINDS;
+  onProved: () => void;
+  onCancel: () => void;
+}
+
+/** Proves a typed second factor again: an authenticator code or a backup code. */
+export function StepUpCodeForm({ kind, onProved, onCancel }: StepUpCodeFormProps) {
+  const { schema, label, hint, inputMode, autoComplete, body } = KINDS[kind];
+  const form = useForm({ resolver: zodResolver(schema), defaultValues: { code: '' } });
+  const mutation = useMutation({
+    mutationFn: (code: string) => stepUp(body(code)),
+    onSuccess: onProved,
+    onError: (error) => {
+      // The server names the field it was sent (`code` or `backup_code`); here both are one input.
+      if (!(error instanceof ProblemError)) return;
+      const refusal = error.fieldErrors.find((e) => e.field === 'code' || e.field === 'backup_code');
+      if (refusal) form.setError('code', { type: 'server', message: refusal.message });
+    },
+  });
+
+  return (
+    <form noValidate onSubmit={form.handleSubmit(({ code }) => mutation.mutate(code))} className="flex flex-col gap-3">
+      {mutation.error && <ProblemNotice error={mutation.error} shownFields={['code', 'backup_code']} />}
+      <TextField
+        label={label}
+        hint={hint}
+        inputMode={inputMode}
+        autoComplete={autoComplete}
+        autoCapitalize="none"
+        spellCheck={false}
+        autoFocus
+        error={form.formState.errors.code?.message}
+        {...form.register('code')}
+      />
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" disabled={mutation.isPending}>
+          {mutation.isPending ? 'Checking…' : 'Confirm and continue'}
+        </Button>
+        <Button variant="ghost" onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
