@@ -110,6 +110,19 @@ describe('an expired session', () => {
     expect(readCsrfToken()).toBe('csrf-1');
   });
 
+  it('leaves the user on the sign-in page with the way back they already have', async () => {
+    window.history.pushState({}, '', '/login?next=%2Fgroups');
+    fakeApi({
+      'GET /api/v1/groups': problem(401, 'Unauthorized'),
+      'POST /api/v1/auth/refresh': problem(401, 'Unauthorized'),
+    });
+
+    await expect(request('/api/v1/groups')).rejects.toMatchObject({ status: 401 });
+
+    expect(redirect).not.toHaveBeenCalled();
+    window.history.pushState({}, '', '/');
+  });
+
   it('is not refreshed without a CSRF token, which the server would refuse', async () => {
     forgetCsrfToken();
     const api = fakeApi({ 'GET /api/v1/me': problem(401, 'Unauthorized') });

@@ -23,6 +23,7 @@ export interface RequestOptions {
 }
 
 const REFRESH_PATH = '/api/v1/auth/refresh';
+const SIGN_IN_PATH = '/login';
 
 let redirectToSignIn = (next: string): void => window.location.assign(signInPath(next));
 
@@ -110,7 +111,11 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     if (await refreshSession()) response = await send(path, options);
     if (response.status === 401) {
       forgetCsrfToken();
-      if (options.redirectToSignIn !== false) redirectToSignIn(currentLocation());
+      // A request that began before an earlier one sent the user to sign in, and fails after
+      // it, finds them there already: sending them again would replace the way back with
+      // the sign-in page itself.
+      const onSignIn = window.location.pathname === SIGN_IN_PATH;
+      if (options.redirectToSignIn !== false && !onSignIn) redirectToSignIn(currentLocation());
     }
   }
   if (!response.ok) throw await problemFrom(response);
