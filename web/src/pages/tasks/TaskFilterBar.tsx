@@ -48,8 +48,8 @@ function ChipGroup<T extends string>({ legend, options, labels, selected, onChan
 interface TaskFilterBarProps {
   filters: TaskFilters;
   onChange: (filters: TaskFilters) => void;
-  /** The board is always in board order. */
-  sortable?: boolean;
+  /** The board is always in board order, and its columns are the statuses. */
+  board?: boolean;
 }
 
 const SORT_LABELS: Readonly<Record<TaskSort, string>> = {
@@ -63,7 +63,7 @@ const SORT_LABELS: Readonly<Record<TaskSort, string>> = {
 const SELECT = 'min-h-9 rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900';
 
 /** Group, assignee, tag and sort: one value each. */
-function Scope({ filters, onChange, sortable }: TaskFilterBarProps) {
+function Scope({ filters, onChange, board }: TaskFilterBarProps) {
   const id = useId();
   // Without the groups the filter still works for everything else.
   const groups = useQuery({ ...groupsQuery, throwOnError: false });
@@ -111,7 +111,7 @@ function Scope({ filters, onChange, sortable }: TaskFilterBarProps) {
           onKeyDown={(event) => event.key === 'Enter' && event.currentTarget.blur()}
         />
       </div>
-      {sortable && (
+      {!board && (
         <div className="flex flex-col gap-1">
           <label htmlFor={`${id}-sort`} className="text-sm font-medium">
             Sort
@@ -130,17 +130,19 @@ function Scope({ filters, onChange, sortable }: TaskFilterBarProps) {
 }
 
 /** Status, priority and overdue filters; several values of one filter match any of them. */
-export function TaskFilterBar({ filters, onChange, sortable = true }: TaskFilterBarProps) {
+export function TaskFilterBar({ filters, onChange, board = false }: TaskFilterBarProps) {
   return (
     <div className="flex flex-col gap-4">
-      <Scope filters={filters} onChange={onChange} sortable={sortable} />
-      <ChipGroup
-        legend="Status"
-        options={TASK_STATUSES}
-        labels={STATUS_LABELS}
-        selected={filters.status}
-        onChange={(status) => onChange({ ...filters, status })}
-      />
+      <Scope filters={filters} onChange={onChange} board={board} />
+      {!board && (
+        <ChipGroup
+          legend="Status"
+          options={TASK_STATUSES}
+          labels={STATUS_LABELS}
+          selected={filters.status}
+          onChange={(status) => onChange({ ...filters, status })}
+        />
+      )}
       <ChipGroup
         legend="Priority"
         options={TASK_PRIORITIES}

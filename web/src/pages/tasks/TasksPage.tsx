@@ -132,12 +132,15 @@ export function TasksPage() {
         <SearchResults q={q.trim()} />
       ) : (
         <>
-          <div className="max-w-4xl">
-            <NewTaskForm groupId={filters.group} />
-          </div>
+          {/* On the board, quick add (c) adds cards: the columns stay in view. */}
+          {view === 'list' && (
+            <div className="max-w-4xl">
+              <NewTaskForm groupId={filters.group} />
+            </div>
+          )}
           <TaskFilterBar
             filters={filters}
-            sortable={view === 'list'}
+            board={view === 'board'}
             onChange={(next) =>
               setParams(
                 () => {

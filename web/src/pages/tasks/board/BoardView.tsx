@@ -1,5 +1,5 @@
 import { useQueryClient, type InfiniteData } from '@tanstack/react-query';
-import { useCallback, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 
 import { tasksQuery, type TaskFilters } from '../../../api/tasks';
 import type { Task, TaskList, TaskStatus } from '../../../api/types';
@@ -12,7 +12,9 @@ import { useMoveTask } from './use-move-task';
  * The board: a column per status in board order. Cards move by drag and drop, or from the
  * keyboard with Alt and the arrow keys (left/right: another column; up/down: reorder).
  */
-export function BoardView({ filters }: { filters: TaskFilters }) {
+export function BoardView({ filters: chosen }: { filters: TaskFilters }) {
+  // The columns are the statuses: a status filter from the list view does not apply here.
+  const filters = useMemo(() => ({ ...chosen, status: [] }), [chosen]);
   const hintId = useId();
   const queryClient = useQueryClient();
   const linkTo = useTaskLink();
