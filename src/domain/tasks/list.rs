@@ -32,24 +32,45 @@ const FILTERS: &str = "AND (CAST($4 AS TEXT) IS NULL OR ',' || $4 || ',' LIKE '%
 /// The arguments every statement takes (see `list_tasks` for what each is).
 const ARGUMENTS: usize = 21;
 
-/// Which statement answers a list: the sort, one group or everything visible, live or
-/// archived. Each is its own statement with the scope and the archive state written out, so
-/// the database can walk the index that matches (a group's tasks by the sort key) instead of
-/// a plan that has to fit every case.
+/// Which tasks a list statement looks at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    /// Everything the caller sees: their live groups' tasks and their personal ones.
+    Visible,
+    /// One group's, the caller's right to read it checked beforehand.
+    Group,
+    /// One group's if the caller is a member of it: the check and the list in one statement,
+    /// the common case (a member opening their group's list) in one round trip.
+    GroupIfMember,
+}
+
+const SCOPES: [Scope; 3] = [Scope::Visible, Scope::Group, Scope::GroupIfMember];
+
+/// Which statement answers a list: the sort, the scope, live or archived. Each is its own
+/// statement with the scope and the archive state written out, so the database can walk the
+/// index that matches (a group's tasks by the sort key) instead of a plan that has to fit
+/// every case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Shape {
     sort: Sort,
-    in_group: bool,
+    scope: Scope,
     archived: bool,
 }
 
 impl Shape {
     fn index(self) -> usize {
-        (self.sort as usize) * 4 + usize::from(self.in_group) * 2 + usize::from(self.archived)
+        ((self.sort as usize) * SCOPES.len() + self.scope as usize) * 2 + usize::from(self.archived)
     }
 
     fn statement(self) -> String {
-        let scope = if self.in_group { "t.group_id = $2".to_owned() } else { visible_to_user!().to_owned() };
+        let scope = match self.scope {
+            Scope::Visible => visible_to_user!(),
+            Scope::Group => "t.group_id = $2",
+            Scope::GroupIfMember => {
+                "t.group_id = $2 AND EXISTS (SELECT 1 FROM memberships m JOIN groups mg ON mg.id = m.group_id \
+                 WHERE m.group_id = $2 AND m.user_id = $1 AND m.deleted_at IS NULL AND mg.deleted_at IS NULL)"
+            }
+        };
         let archived = if self.archived { "t.archived_at IS NOT NULL" } else { "t.archived_at IS NULL" };
         let (after, order) = match self.sort {
             Sort::Created => ("t.id < $12", "t.id DESC"),
@@ -86,11 +107,11 @@ impl Shape {
     fn sql(self) -> &'static str {
         static STATEMENTS: OnceLock<Vec<&'static str>> = OnceLock::new();
         STATEMENTS.get_or_init(|| {
-            let mut all = vec![""; SORTS.len() * 4];
+            let mut all = vec![""; SORTS.len() * SCOPES.len() * 2];
             for sort in SORTS {
-                for in_group in [false, true] {
+                for scope in SCOPES {
                     for archived in [false, true] {
-                        let shape = Shape { sort, in_group, archived };
+                        let shape = Shape { sort, scope, archived };
                         all[shape.index()] = Box::leak(shape.statement().into_boxed_str());
                     }
                 }
@@ -183,6 +204,56 @@ fn start_of(day: NaiveDate) -> DateTime<Utc> {
     day.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc()
 }
 
+/// A list's arguments once checked, bound the same way into every statement shape.
+struct Arguments {
+    statuses: Option<String>,
+    priorities: Option<String>,
+    assignee: Option<Uuid>,
+    unassigned: bool,
+    tags: Option<String>,
+    cursor: Option<Cursor>,
+    limit: i64,
+    /// Open tasks due before this are overdue.
+    overdue_before: String,
+}
+
+impl Arguments {
+    async fn fetch(
+        &self,
+        state: &AppState,
+        who: &Authenticated,
+        query: &TaskListQuery,
+        statement: &'static str,
+    ) -> AppResult<Vec<TaskRow>> {
+        let cursor = self.cursor.as_ref();
+        let rows = sql(statement)
+            .bind(who.user_id)
+            .bind(query.group_id)
+            .bind(query.archived.unwrap_or(false))
+            .bind(self.statuses.clone())
+            .bind(self.priorities.clone())
+            .bind(self.assignee)
+            .bind(self.unassigned)
+            .bind(query.due_before.map(|d| d.to_string()))
+            .bind(query.due_before.and_then(|d| d.checked_add_days(Days::new(1))).map(start_of))
+            .bind(query.due_after.map(|d| d.to_string()))
+            .bind(query.due_after.map(start_of))
+            .bind(cursor.map(|c| c.id))
+            .bind(self.limit + 1)
+            .bind(cursor.and_then(|c| c.updated_at))
+            .bind(cursor.and_then(|c| c.rank))
+            .bind(cursor.and_then(|c| c.position.clone()))
+            .bind(self.tags.clone())
+            .bind(query.overdue)
+            .bind(self.overdue_before.clone())
+            .bind(query.has_attachments)
+            .bind(cursor.and_then(|c| c.due.clone()))
+            .fetch_all(state.db.read_as(who.row_access()))
+            .await?;
+        Ok(rows)
+    }
+}
+
 pub async fn list_tasks(
     state: &AppState,
     actor: &ActorContext,
@@ -225,35 +296,37 @@ pub async fn list_tasks(
             false,
         ),
     };
-    if let Some(group_id) = query.group_id {
-        crate::domain::groups::authorize(state, actor, who, group_id, GroupAction::Read, "tasks").await?;
-    }
     let archived = query.archived.unwrap_or(false);
-    let statement = Shape { sort, in_group: query.group_id.is_some(), archived }.sql();
-    let mut rows: Vec<TaskRow> = sql(statement)
-        .bind(who.user_id)
-        .bind(query.group_id)
-        .bind(archived)
-        .bind(statuses)
-        .bind(priorities)
-        .bind(assignee)
-        .bind(unassigned)
-        .bind(query.due_before.map(|d| d.to_string()))
-        .bind(query.due_before.and_then(|d| d.checked_add_days(Days::new(1))).map(start_of))
-        .bind(query.due_after.map(|d| d.to_string()))
-        .bind(query.due_after.map(start_of))
-        .bind(cursor.as_ref().map(|c| c.id))
-        .bind(limit + 1)
-        .bind(cursor.as_ref().and_then(|c| c.updated_at))
-        .bind(cursor.as_ref().and_then(|c| c.rank))
-        .bind(cursor.as_ref().and_then(|c| c.position.clone()))
-        .bind(tags)
-        .bind(query.overdue)
-        .bind(super::due::order_key(state.clock.now()))
-        .bind(query.has_attachments)
-        .bind(cursor.as_ref().and_then(|c| c.due.clone()))
-        .fetch_all(state.db.read_as(who.row_access()))
-        .await?;
+    let arguments = Arguments {
+        statuses,
+        priorities,
+        assignee,
+        unassigned,
+        tags,
+        cursor,
+        limit,
+        overdue_before: super::due::order_key(state.clock.now()),
+    };
+    let shape = |scope| Shape { sort, scope, archived }.sql();
+    let mut rows = match query.group_id {
+        None => arguments.fetch(state, who, query, shape(Scope::Visible)).await?,
+        // A super admin's read of a group they are not in is audited: always ask the policy.
+        Some(group_id) if who.is_super_admin => {
+            crate::domain::groups::authorize(state, actor, who, group_id, GroupAction::Read, "tasks").await?;
+            arguments.fetch(state, who, query, shape(Scope::Group)).await?
+        }
+        Some(group_id) => {
+            let rows = arguments.fetch(state, who, query, shape(Scope::GroupIfMember)).await?;
+            if rows.is_empty() {
+                // Nothing: not a member (404), or a list that is empty, or a group the policy
+                // lets one read otherwise. The policy tells which; the plain scope then lists.
+                crate::domain::groups::authorize(state, actor, who, group_id, GroupAction::Read, "tasks").await?;
+                arguments.fetch(state, who, query, shape(Scope::Group)).await?
+            } else {
+                rows
+            }
+        }
+    };
     let next_cursor = if rows.len() as i64 > limit {
         rows.truncate(limit as usize);
         rows.last().map(|row| encode(sort, row))
@@ -279,11 +352,16 @@ mod tests {
 
     #[test]
     fn every_shape_names_every_argument_once_composed() {
+        let mut seen = std::collections::HashSet::new();
         for sort in SORTS {
-            for (in_group, archived) in [(false, false), (false, true), (true, false), (true, true)] {
-                let text = Shape { sort, in_group, archived }.sql();
-                assert!((1..=ARGUMENTS).all(|n| mentions(text, n)), "{sort:?}: {text}");
-                assert!(text.contains(if in_group { "t.group_id = $2" } else { "m.user_id = $1" }));
+            for scope in SCOPES {
+                for archived in [false, true] {
+                    let text = Shape { sort, scope, archived }.sql();
+                    assert!((1..=ARGUMENTS).all(|n| mentions(text, n)), "{sort:?}: {text}");
+                    assert!(text.contains(if scope == Scope::Visible { "m.user_id = $1" } else { "t.group_id = $2" }));
+                    assert_eq!(scope == Scope::GroupIfMember, text.contains("EXISTS (SELECT 1 FROM memberships"));
+                    assert!(seen.insert(text), "each shape has its own statement");
+                }
             }
         }
         assert!(mentions("a $1 b", 1) && !mentions("a $12 b", 1));
