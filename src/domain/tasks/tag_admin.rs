@@ -7,7 +7,7 @@ use dayline_db::{ActorContext, AuditEntry, WriteTx, sql};
 use serde_json::json;
 use uuid::Uuid;
 
-use super::tags::{in_scope, normalized, refresh_names, tag_name};
+use super::tags::{TagScope, in_scope, normalized, refresh_names, tag_name};
 use crate::auth::policy::{GroupAction, authorize_tag_change};
 use crate::domain::groups::parse_role;
 use crate::domain::sessions::Authenticated;
@@ -46,13 +46,12 @@ pub async fn suggest_tags(
     if let Some(group_id) = group_id {
         crate::domain::groups::authorize(state, actor, who, group_id, GroupAction::Read, "tags").await?;
     }
-    let rows: Vec<Row> = sql(concat!(
+    let scope = TagScope::of(group_id, who.user_id);
+    let rows: Vec<Row> = sql(scope.pick(in_scope!(
         "SELECT id, name, color, (SELECT COUNT(*) FROM task_tags tt WHERE tt.tag_id = tags.id) AS uses FROM tags WHERE ",
-        in_scope!(),
-        " AND normalized LIKE $3 ESCAPE '\\' ORDER BY uses DESC, normalized LIMIT 20"
-    ))
-    .bind(group_id)
-    .bind(who.user_id)
+        " AND normalized LIKE $2 ESCAPE '\\' ORDER BY uses DESC, normalized LIMIT 20"
+    )))
+    .bind(scope.id())
     .bind(prefix_pattern(q.unwrap_or("")))
     .fetch_all(state.db.read_as(who.row_access()))
     .await?;
@@ -64,6 +63,13 @@ struct Loaded {
     group_id: Option<Uuid>,
     owner_id: Option<Uuid>,
     my_role: Option<String>,
+}
+
+impl Loaded {
+    /// A group's tag has no owner; a personal tag is always written with its owner.
+    fn scope(&self) -> TagScope {
+        TagScope::of(self.group_id, self.owner_id.unwrap_or_default())
+    }
 }
 
 /// A tag the caller may manage, read in `tx`.
@@ -135,9 +141,8 @@ pub async fn update_tag(
     let tag = load_for_change(&mut tx, who, id).await?;
     if let Some(name) = &name {
         let taken: Option<(Uuid,)> =
-            sql(concat!("SELECT id FROM tags WHERE ", in_scope!(), " AND normalized = $3 AND id <> $4"))
-                .bind(tag.group_id)
-                .bind(tag.owner_id)
+            sql(tag.scope().pick(in_scope!("SELECT id FROM tags WHERE ", " AND normalized = $2 AND id <> $3")))
+                .bind(tag.scope().id())
                 .bind(normalized(name))
                 .bind(id)
                 .fetch_optional(&mut tx)

@@ -12,10 +12,40 @@ pub const TAGS_PER_TASK: usize = 20;
 pub const TAG_NAME_MAX: usize = 50;
 pub const DEFAULT_COLOR: &str = "#6b7280";
 
-/// The tags of one group (`$1`), or the personal tags of owner `$2`.
+/// Where tags live: one group's, or one owner's personal ones. Tag names are unique per
+/// scope.
+#[derive(Debug, Clone, Copy)]
+pub enum TagScope {
+    Group(Uuid),
+    Personal(Uuid),
+}
+
+impl TagScope {
+    pub fn of(group_id: Option<Uuid>, owner_id: Uuid) -> Self {
+        group_id.map_or(TagScope::Personal(owner_id), TagScope::Group)
+    }
+
+    /// The group's or the owner's id, bound as `$1` of a statement from `in_scope!`.
+    pub fn id(self) -> Uuid {
+        match self {
+            TagScope::Group(id) | TagScope::Personal(id) => id,
+        }
+    }
+
+    /// The statement of this scope from the pair `in_scope!` writes.
+    pub fn pick(self, [group, personal]: [&'static str; 2]) -> &'static str {
+        match self {
+            TagScope::Group(_) => group,
+            TagScope::Personal(_) => personal,
+        }
+    }
+}
+
+/// A statement about the tags of one scope, written once per scope (`$1` is the group or the
+/// owner) so each walks its own index rather than a plan that must fit both.
 macro_rules! in_scope {
-    () => {
-        "((CAST($1 AS TEXT) IS NULL AND group_id IS NULL AND owner_id = $2) OR group_id = $1)"
+    ($before:expr, $after:expr) => {
+        [concat!($before, "group_id = $1", $after), concat!($before, "group_id IS NULL AND owner_id = $1", $after)]
     };
 }
 pub(crate) use in_scope;
@@ -79,9 +109,9 @@ async fn tag_for(tx: &mut WriteTx, group_id: Option<Uuid>, owner_id: Uuid, name:
     .bind(now)
     .execute(&mut *tx)
     .await?;
-    let row: (Uuid, String) = sql(concat!("SELECT id, name FROM tags WHERE ", in_scope!(), " AND normalized = $3"))
-        .bind(group_id)
-        .bind(owner_id)
+    let scope = TagScope::of(group_id, owner_id);
+    let row: (Uuid, String) = sql(scope.pick(in_scope!("SELECT id, name FROM tags WHERE ", " AND normalized = $2")))
+        .bind(scope.id())
         .bind(normalized(name))
         .fetch_one(&mut *tx)
         .await?;
