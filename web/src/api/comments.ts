@@ -23,3 +23,8 @@ export function editComment(taskId: string, commentId: string, body: string): Pr
 export function deleteComment(taskId: string, commentId: string): Promise<void> {
   return request<void>(`/api/v1/tasks/${taskId}/comments/${commentId}`, { method: 'DELETE' });
 }
+
+/** Group admins hide a comment from members (moderation, audited) and show it again. */
+export function setCommentHidden(taskId: string, commentId: string, hidden: boolean): Promise<Comment> {
+  return request<Comment>(`/api/v1/tasks/${taskId}/comments/${commentId}/${hidden ? 'hide' : 'unhide'}`, { method: 'POST' });
+}

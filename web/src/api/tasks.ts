@@ -16,6 +16,10 @@ export interface TaskFilters {
   /** Due on or before / on or after this day (`YYYY-MM-DD`). */
   dueBefore?: string | undefined;
   dueAfter?: string | undefined;
+  /** Only tasks with files attached. */
+  hasAttachments?: boolean | undefined;
+  /** Archived tasks instead of live ones. */
+  archived?: boolean | undefined;
 }
 
 export const TASK_SORTS = ['created', 'updated', 'due', 'priority', 'position'] as const;
@@ -36,6 +40,8 @@ function listTasks(filters: TaskFilters, limit: number, cursor: string | undefin
       sort: filters.sort,
       due_before: filters.dueBefore,
       due_after: filters.dueAfter,
+      has_attachments: filters.hasAttachments || undefined,
+      archived: filters.archived || undefined,
       limit,
       cursor,
     },

@@ -14,9 +14,23 @@ describe('task filters in the URL', () => {
   });
 
   it('round-trip', () => {
-    const filters: TaskFilters = { status: ['in_progress'], priority: ['urgent', 'low'], overdue: false, group: 'g1', assignee: 'none', tag: 'ops', sort: 'due' };
+    const filters: TaskFilters = {
+      status: ['in_progress'],
+      priority: ['urgent', 'low'],
+      overdue: false,
+      group: 'g1',
+      assignee: 'none',
+      tag: 'ops',
+      sort: 'due',
+      dueAfter: '2026-12-01',
+      dueBefore: '2026-12-31',
+      hasAttachments: true,
+      archived: true,
+    };
     const params = paramsFromFilters(filters);
-    expect(params.toString()).toBe('status=in_progress&priority=urgent%2Clow&group=g1&assignee=none&tag=ops&sort=due');
+    expect(params.toString()).toBe(
+      'status=in_progress&priority=urgent%2Clow&group=g1&assignee=none&tag=ops&sort=due&due_before=2026-12-31&due_after=2026-12-01&has_attachments=true&archived=true',
+    );
     expect(filtersFromParams(params)).toEqual(filters);
   });
 });

@@ -24,6 +24,8 @@ export function filtersFromParams(params: URLSearchParams): TaskFilters {
     sort: pick(params.get('sort'), TASK_SORTS)[0],
     dueBefore: day(params.get('due_before')),
     dueAfter: day(params.get('due_after')),
+    hasAttachments: params.get('has_attachments') === 'true' || undefined,
+    archived: params.get('archived') === 'true' || undefined,
   };
 }
 
@@ -38,11 +40,13 @@ export function paramsFromFilters(filters: TaskFilters): URLSearchParams {
   if (filters.sort) params.set('sort', filters.sort);
   if (filters.dueBefore) params.set('due_before', filters.dueBefore);
   if (filters.dueAfter) params.set('due_after', filters.dueAfter);
+  if (filters.hasAttachments) params.set('has_attachments', 'true');
+  if (filters.archived) params.set('archived', 'true');
   return params;
 }
 
 export const NO_FILTERS: TaskFilters = { status: [], priority: [], overdue: false };
 
 export function hasFilters(filters: TaskFilters): boolean {
-  return filters.status.length > 0 || filters.priority.length > 0 || filters.overdue || Boolean(filters.assignee ?? filters.tag ?? filters.dueBefore ?? filters.dueAfter);
+  return filters.status.length > 0 || filters.priority.length > 0 || filters.overdue || Boolean(filters.assignee ?? filters.tag ?? filters.dueBefore ?? filters.dueAfter ?? filters.hasAttachments ?? filters.archived);
 }

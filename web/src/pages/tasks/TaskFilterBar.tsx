@@ -45,6 +45,16 @@ function ChipGroup<T extends string>({ legend, options, labels, selected, onChan
   );
 }
 
+function Toggle({ label, checked, onChange }: { label: string; checked: boolean; onChange: (on: boolean) => void }) {
+  return (
+    <label className={CHIP}>
+      {/* The input stays in the accessibility tree; only its box is hidden. */}
+      <input type="checkbox" className="sr-only" checked={checked} onChange={(event) => onChange(event.target.checked)} />
+      {label}
+    </label>
+  );
+}
+
 interface TaskFilterBarProps {
   filters: TaskFilters;
   onChange: (filters: TaskFilters) => void;
@@ -111,6 +121,30 @@ function Scope({ filters, onChange, board }: TaskFilterBarProps) {
           onKeyDown={(event) => event.key === 'Enter' && event.currentTarget.blur()}
         />
       </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor={`${id}-after`} className="text-sm font-medium">
+          Due from
+        </label>
+        <input
+          id={`${id}-after`}
+          type="date"
+          className={SELECT}
+          value={filters.dueAfter ?? ''}
+          onChange={(event) => onChange({ ...filters, dueAfter: event.target.value || undefined })}
+        />
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor={`${id}-before`} className="text-sm font-medium">
+          Due until
+        </label>
+        <input
+          id={`${id}-before`}
+          type="date"
+          className={SELECT}
+          value={filters.dueBefore ?? ''}
+          onChange={(event) => onChange({ ...filters, dueBefore: event.target.value || undefined })}
+        />
+      </div>
       {!board && (
         <div className="flex flex-col gap-1">
           <label htmlFor={`${id}-sort`} className="text-sm font-medium">
@@ -151,15 +185,15 @@ export function TaskFilterBar({ filters, onChange, board = false }: TaskFilterBa
         onChange={(priority) => onChange({ ...filters, priority })}
       />
       <div className="flex flex-wrap items-center gap-3">
-        <label className={CHIP}>
-          <input
-            type="checkbox"
-            className="sr-only"
-            checked={filters.overdue}
-            onChange={(event) => onChange({ ...filters, overdue: event.target.checked })}
-          />
-          Overdue only
-        </label>
+        <Toggle label="Overdue only" checked={filters.overdue} onChange={(overdue) => onChange({ ...filters, overdue })} />
+        <Toggle
+          label="With attachments"
+          checked={filters.hasAttachments ?? false}
+          onChange={(on) => onChange({ ...filters, hasAttachments: on || undefined })}
+        />
+        {!board && (
+          <Toggle label="Archived" checked={filters.archived ?? false} onChange={(on) => onChange({ ...filters, archived: on || undefined })} />
+        )}
         {hasFilters(filters) && (
           <Button variant="ghost" onClick={() => onChange({ ...NO_FILTERS, group: filters.group, sort: filters.sort })}>
             Clear filters

@@ -13,8 +13,9 @@ import { useMoveTask } from './use-move-task';
  * keyboard with Alt and the arrow keys (left/right: another column; up/down: reorder).
  */
 export function BoardView({ filters: chosen }: { filters: TaskFilters }) {
-  // The columns are the statuses: a status filter from the list view does not apply here.
-  const filters = useMemo(() => ({ ...chosen, status: [] }), [chosen]);
+  // The columns are the statuses, of live tasks: a status or archive filter from the list
+  // view does not apply here.
+  const filters = useMemo(() => ({ ...chosen, status: [], archived: undefined }), [chosen]);
   const hintId = useId();
   const queryClient = useQueryClient();
   const linkTo = useTaskLink();

@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 
-import { addComment, commentsKey, commentsQuery, deleteComment, editComment } from '../../../api/comments';
+import { addComment, commentsKey, commentsQuery, deleteComment, editComment, setCommentHidden } from '../../../api/comments';
+import { groupsQuery } from '../../../api/groups';
 import { meQuery } from '../../../api/me';
 import type { Comment, Member, Task } from '../../../api/types';
 import { Button } from '../../../components/Button';
@@ -13,7 +14,17 @@ import { SECTION_HEADING } from './field-styles';
 const MAX = 10_000;
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-function CommentItem({ task, comment, author, mine, members }: { task: Task; comment: Comment; author: string; mine: boolean; members: readonly Member[] }) {
+interface CommentItemProps {
+  task: Task;
+  comment: Comment;
+  author: string;
+  mine: boolean;
+  /** A group admin moderates: hides and unhides comments. */
+  moderator: boolean;
+  members: readonly Member[];
+}
+
+function CommentItem({ task, comment, author, mine, moderator, members }: CommentItemProps) {
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<string>();
   const refresh = () => queryClient.invalidateQueries({ queryKey: commentsKey(task.id) });
@@ -25,6 +36,7 @@ function CommentItem({ task, comment, author, mine, members }: { task: Task; com
     },
   });
   const remove = useMutation({ mutationFn: () => deleteComment(task.id, comment.id), onSuccess: refresh });
+  const moderate = useMutation({ mutationFn: (hidden: boolean) => setCommentHidden(task.id, comment.id, hidden), onSuccess: refresh });
 
   return (
     <li className="flex flex-col gap-1 rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
@@ -50,6 +62,12 @@ function CommentItem({ task, comment, author, mine, members }: { task: Task; com
       ) : (
         <Markdown source={comment.body ?? ''} className="text-sm" />
       )}
+      {moderator && draft === undefined && (
+        <Button variant="ghost" className="min-h-8 self-start px-2 text-xs" onClick={() => moderate.mutate(!comment.hidden)} disabled={moderate.isPending}>
+          {comment.hidden ? 'Unhide' : 'Hide'}
+          <span className="sr-only"> comment by {author}</span>
+        </Button>
+      )}
       {mine && !comment.hidden && draft === undefined && (
         <div className="flex gap-1">
           <Button variant="ghost" className="min-h-8 px-2 text-xs" onClick={() => setDraft(comment.body ?? '')}>
@@ -60,7 +78,7 @@ function CommentItem({ task, comment, author, mine, members }: { task: Task; com
           </Button>
         </div>
       )}
-      {(edit.error ?? remove.error) && <ProblemNotice error={edit.error ?? remove.error} />}
+      {(edit.error ?? remove.error ?? moderate.error) && <ProblemNotice error={edit.error ?? remove.error ?? moderate.error} />}
     </li>
   );
 }
@@ -71,6 +89,8 @@ export function CommentThread({ task, members, people }: { task: Task; members: 
   const queryClient = useQueryClient();
   const me = useQuery(meQuery);
   const comments = useQuery(commentsQuery(task.id));
+  const groups = useQuery({ ...groupsQuery, throwOnError: false, enabled: Boolean(task.group_id) });
+  const moderator = groups.data?.items.some((g) => g.id === task.group_id && g.my_role === 'admin') ?? false;
   const [body, setBody] = useState('');
   const tooLong = [...body].length > MAX;
   const post = useMutation({
@@ -100,6 +120,7 @@ export function CommentThread({ task, members, people }: { task: Task; members: 
               members={members}
               author={(comment.author_id && names.get(comment.author_id)) || 'Former member'}
               mine={Boolean(me.data && comment.author_id === me.data.id)}
+              moderator={moderator}
             />
           ))}
         </ul>

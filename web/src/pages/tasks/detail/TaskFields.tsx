@@ -126,6 +126,34 @@ function RecurrenceFields({ task, update }: { task: Task; update: Update }) {
               ))}
             </fieldset>
           )}
+          {rule.freq === 'monthly' && (
+            <label className="flex items-center gap-2">
+              On day
+              <input
+                type="number"
+                min={1}
+                max={31}
+                placeholder="due day"
+                defaultValue={rule.month_day ?? ''}
+                key={`${task.version}-month-day`}
+                onBlur={(event) => {
+                  const day = event.target.value ? Number(event.target.value) : null;
+                  if (day !== (rule.month_day ?? null)) change({ ...rule, month_day: day });
+                }}
+                className="min-h-9 w-20 rounded-md border border-zinc-300 bg-transparent px-2 dark:border-zinc-700"
+              />
+              <span className="text-xs text-zinc-600 dark:text-zinc-400">(shorter months use their last day)</span>
+            </label>
+          )}
+          <label className="flex items-center gap-2">
+            Until
+            <input
+              type="date"
+              value={rule.until ?? ''}
+              onChange={(event) => change({ ...rule, until: event.target.value || null })}
+              className="min-h-9 rounded-md border border-zinc-300 bg-transparent px-2 dark:border-zinc-700"
+            />
+          </label>
           <label className="flex items-center gap-2">
             <input type="checkbox" checked={rule.from_completion ?? false} onChange={(event) => change({ ...rule, from_completion: event.target.checked })} />
             Count from completion (“every!”)

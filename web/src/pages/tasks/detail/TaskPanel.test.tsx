@@ -30,7 +30,9 @@ const routes = [
   },
 ];
 
-function api(extra: Record<string, Response | ((call: Call) => Response)> = {}) {
+type Answer = Response | ((call: Call) => Response);
+
+function api(extra: Record<string, Answer | Answer[]> = {}) {
   return fakeApi({
     'GET /api/v1/me': json(200, ME),
     'GET /api/v1/groups': json(200, { items: [] }),
@@ -121,5 +123,24 @@ describe('TaskPanel', () => {
     await user.click(screen.getByRole('button', { name: 'Comment' }));
     await waitFor(() => expect(calls.callsTo('POST /api/v1/tasks/t1/comments')).toHaveLength(1));
     expect(calls.callsTo('POST /api/v1/tasks/t1/comments')[0]!.body).toEqual({ body: 'Thanks @[Bo Berg](user:0190b7f4-9a63-7c3e-8b5f-3c1d2e4f5a6b) for the review' });
+  });
+
+  it('lets a group admin hide a comment, and show it again', async () => {
+    const BO = '0190b7f4-9a63-7c3e-8b5f-3c1d2e4f5a6b';
+    const comment = { id: 'c1', task_id: 't1', author_id: BO, body: 'Off-topic rant', created_at: '2026-11-02T10:00:00Z', hidden: false };
+    const calls = api({
+      'GET /api/v1/groups': json(200, { items: [{ id: GROUP, name: 'Ops', my_role: 'admin' }] }),
+      'GET /api/v1/tasks/t1/comments': [json(200, { items: [comment] }), json(200, { items: [{ ...comment, body: null, hidden: true }] })],
+      'POST /api/v1/tasks/t1/comments/c1/hide': json(200, { ...comment, body: null, hidden: true }),
+    });
+    renderRoutes(routes, '/tasks?task=t1');
+    const user = userEvent.setup();
+    const detail = await panel();
+
+    await user.click(await detail.findByRole('button', { name: 'Hide comment by Bo Berg' }));
+
+    expect(await detail.findByText('Hidden by a group admin.')).toBeInTheDocument();
+    expect(calls.callsTo('POST /api/v1/tasks/t1/comments/c1/hide')).toHaveLength(1);
+    expect(detail.getByRole('button', { name: 'Unhide comment by Bo Berg' })).toBeInTheDocument();
   });
 });
