@@ -119,6 +119,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     }
   }
   if (!response.ok) throw await problemFrom(response);
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+  // 204, and a 202 that only acknowledges, have no body.
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
 }

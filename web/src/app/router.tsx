@@ -22,6 +22,12 @@ const routes: RouteObject[] = [
     lazy: () => import('../pages/login/LoginPage').then((m) => ({ Component: m.LoginPage })),
   },
   {
+    path: '/forgot-password',
+    errorElement: <ErrorPage standalone />,
+    hydrateFallbackElement: firstLoad,
+    lazy: () => import('../pages/password/ForgotPasswordPage').then((m) => ({ Component: m.ForgotPasswordPage })),
+  },
+  {
     path: '/',
     errorElement: <ErrorPage standalone />,
     hydrateFallbackElement: firstLoad,

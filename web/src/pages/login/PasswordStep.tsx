@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
+import { Link } from 'react-router';
 
 import { signIn, type SignInResult } from '../../api/session';
 import { passwordStepSchema } from '../../auth/sign-in-schemas';
@@ -34,6 +35,9 @@ export function PasswordStep({ onResult }: { onResult: (result: SignInResult) =>
       <Button type="submit" disabled={mutation.isPending}>
         {mutation.isPending ? 'Signing in…' : 'Sign in'}
       </Button>
+      <Link to="/forgot-password" className="self-start text-sm font-medium text-indigo-700 underline dark:text-indigo-400">
+        Forgot your password?
+      </Link>
     </form>
   );
 }
