@@ -14,11 +14,13 @@ interface AuditTableProps {
 export function AuditTable({ entries, actorHref }: AuditTableProps) {
   const id = useId();
   return (
+    // Relative, so screen-reader-only text in the cells (positioned absolutely) scrolls with
+    // the table instead of widening the page beside it.
     <div
       role="region"
       aria-labelledby={`${id}-caption`}
       tabIndex={0}
-      className="overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800"
+      className="relative overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800"
     >
       <table className="w-full min-w-[44rem] text-sm">
         <caption id={`${id}-caption`} className="sr-only">
