@@ -3,7 +3,7 @@ import { useId } from 'react';
 import { Link } from 'react-router';
 
 import { groupsQuery } from '../../api/groups';
-import { Loading } from '../../components/Loading';
+import { Skeleton } from '../../components/Skeleton';
 import { ProblemNotice } from '../../components/ProblemNotice';
 
 export function MyGroups() {
@@ -17,7 +17,7 @@ export function MyGroups() {
       {groups.error ? (
         <ProblemNotice error={groups.error} />
       ) : groups.isPending ? (
-        <Loading label="Loading groups…" />
+        <Skeleton label="Loading groups…" />
       ) : (groups.data?.items.length ?? 0) === 0 ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">You are in no group yet.</p>
       ) : (

@@ -3,7 +3,7 @@ import { useId } from 'react';
 import { Link } from 'react-router';
 
 import { tasksQuery, type TaskFilters } from '../../api/tasks';
-import { Loading } from '../../components/Loading';
+import { Skeleton } from '../../components/Skeleton';
 import { paramsFromFilters } from '../../tasks/filters';
 import { TaskItem } from '../../tasks/TaskItem';
 
@@ -35,7 +35,7 @@ export function TaskPreview({ title, filters, empty }: TaskPreviewProps) {
         </Link>
       </div>
       {isPending ? (
-        <Loading label={`Loading ${title.toLowerCase()} tasks…`} />
+        <Skeleton label={`Loading ${title.toLowerCase()} tasks…`} />
       ) : tasks.length === 0 ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">{empty}</p>
       ) : (

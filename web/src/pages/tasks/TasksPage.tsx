@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { searchTasks } from '../../api/task';
 import { tasksQuery } from '../../api/tasks';
 import { Button } from '../../components/Button';
-import { Loading } from '../../components/Loading';
+import { Skeleton } from '../../components/Skeleton';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { useDebounced } from '../../hooks/use-debounced';
 import { filtersFromParams, hasFilters, paramsFromFilters } from '../../tasks/filters';
@@ -26,7 +26,7 @@ function TaskListView({ params }: { params: URLSearchParams }) {
   return (
     <section aria-label="Tasks" aria-busy={isPending || isFetchingNextPage} className="flex flex-col gap-4">
       {isPending ? (
-        <Loading label="Loading tasks…" />
+        <Skeleton label="Loading tasks…" rows={5} />
       ) : tasks.length === 0 ? (
         <p className="text-zinc-600 dark:text-zinc-400">{hasFilters(filters) ? 'No tasks match these filters.' : 'No tasks yet. Add one above.'}</p>
       ) : (
@@ -56,7 +56,7 @@ function SearchResults({ q }: { q: string }) {
       {results.error ? (
         <ProblemNotice error={results.error} />
       ) : results.isPending ? (
-        <Loading label="Searching…" />
+        <Skeleton label="Searching…" rows={3} />
       ) : items.length === 0 ? (
         <p className="text-zinc-600 dark:text-zinc-400">Nothing matches “{settled}”.</p>
       ) : (

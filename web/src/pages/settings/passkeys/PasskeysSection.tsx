@@ -4,7 +4,7 @@ import { meQuery } from '../../../api/me';
 import { passkeysQuery } from '../../../api/settings-passkeys';
 import { passkeyRegistrationSupported } from '../../../auth/passkey';
 import { QueryProblem } from '../QueryProblem';
-import { SectionSkeleton } from '../SectionSkeleton';
+import { Skeleton } from '../../../components/Skeleton';
 import { SettingsSection } from '../SettingsSection';
 import { AddPasskeyForm } from './AddPasskeyForm';
 import { PasskeyItem } from './PasskeyItem';
@@ -19,7 +19,7 @@ export function PasskeysSection() {
       title="Passkeys"
       description="A passkey on this device or a security key can stand in for the authenticator app's code at sign-in."
     >
-      {passkeys.isPending && <SectionSkeleton label="Loading your passkeys…" rows={1} />}
+      {passkeys.isPending && <Skeleton label="Loading your passkeys…" rows={1} />}
       {passkeys.isError && <QueryProblem error={passkeys.error} onRetry={() => void passkeys.refetch()} />}
       {passkeys.data &&
         (passkeys.data.length === 0 ? (

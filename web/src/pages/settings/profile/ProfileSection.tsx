@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { meQuery } from '../../../api/me';
 import type { User } from '../../../api/types';
 import { QueryProblem } from '../QueryProblem';
-import { SectionSkeleton } from '../SectionSkeleton';
+import { Skeleton } from '../../../components/Skeleton';
 import { SettingsSection } from '../SettingsSection';
 import { ProfileForm } from './ProfileForm';
 
@@ -24,7 +24,7 @@ export function ProfileSection() {
   const me = useQuery({ ...meQuery, throwOnError: false });
   return (
     <SettingsSection title="Profile" description="Your name and time zone.">
-      {me.isPending && <SectionSkeleton label="Loading your profile…" rows={3} />}
+      {me.isPending && <Skeleton label="Loading your profile…" rows={3} />}
       {me.isError && <QueryProblem error={me.error} onRetry={() => void me.refetch()} />}
       {me.data && (
         <>

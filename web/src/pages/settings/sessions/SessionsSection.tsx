@@ -4,7 +4,7 @@ import { endSession, sessionsKey, sessionsQuery } from '../../../api/account';
 import { meQuery } from '../../../api/me';
 import { showToast } from '../../../toast/toasts';
 import { QueryProblem } from '../QueryProblem';
-import { SectionSkeleton } from '../SectionSkeleton';
+import { Skeleton } from '../../../components/Skeleton';
 import { SettingsSection } from '../SettingsSection';
 import { ActionProblem } from '../../../step-up/ActionProblem';
 import { SessionItem } from './SessionItem';
@@ -26,7 +26,7 @@ export function SessionsSection() {
       title="Sessions"
       description="Where you are signed in, most recently used first. Sign out of any you do not recognise, then change your password."
     >
-      {sessions.isPending && <SectionSkeleton label="Loading your sessions…" rows={2} />}
+      {sessions.isPending && <Skeleton label="Loading your sessions…" rows={2} />}
       {sessions.isError && <QueryProblem error={sessions.error} onRetry={() => void sessions.refetch()} />}
       <ActionProblem mutation={end} />
       {sessions.data && (

@@ -5,7 +5,7 @@ import { meQuery } from '../../../api/me';
 import { apiTokensKey, apiTokensQuery, revokeApiToken, type CreatedApiToken } from '../../../api/settings-tokens';
 import { showToast } from '../../../toast/toasts';
 import { QueryProblem } from '../QueryProblem';
-import { SectionSkeleton } from '../SectionSkeleton';
+import { Skeleton } from '../../../components/Skeleton';
 import { SettingsSection } from '../SettingsSection';
 import { ActionProblem } from '../../../step-up/ActionProblem';
 import { CreateTokenForm } from './CreateTokenForm';
@@ -29,7 +29,7 @@ export function TokensSection() {
       description="Personal tokens let scripts use the Dayline API as you, within the permissions you give them."
     >
       {created && <NewTokenNotice created={created} onDone={() => setCreated(null)} />}
-      {tokens.isPending && <SectionSkeleton label="Loading your API tokens…" rows={2} />}
+      {tokens.isPending && <Skeleton label="Loading your API tokens…" rows={2} />}
       {tokens.isError && <QueryProblem error={tokens.error} onRetry={() => void tokens.refetch()} />}
       <ActionProblem mutation={revoke} />
       {tokens.data &&

@@ -5,7 +5,7 @@ import { ProblemError } from '../../../api/problem';
 import { mfaStatusKey, mfaStatusQuery, startTotpEnrolment } from '../../../api/settings-mfa';
 import { Button } from '../../../components/Button';
 import { QueryProblem } from '../QueryProblem';
-import { SectionSkeleton } from '../SectionSkeleton';
+import { Skeleton } from '../../../components/Skeleton';
 import { SettingsSection } from '../SettingsSection';
 import { ActionProblem } from '../../../step-up/ActionProblem';
 import { DisableTotpForm } from './DisableTotpForm';
@@ -51,7 +51,7 @@ export function AuthenticatorSection() {
       title="Authenticator app"
       description="Sign-ins ask for a code from an app such as Aegis, Google Authenticator or 1Password after your password."
     >
-      {status.isPending && <SectionSkeleton label="Loading your two-step verification…" rows={1} />}
+      {status.isPending && <Skeleton label="Loading your two-step verification…" rows={1} />}
       {status.isError && <QueryProblem error={status.error} onRetry={() => void status.refetch()} />}
       {codes && <FreshBackupCodes codes={codes} onDone={() => setCodes(null)} />}
       {status.data && !codes && (

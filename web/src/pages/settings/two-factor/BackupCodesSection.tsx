@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { mfaStatusQuery, type MfaStatus } from '../../../api/settings-mfa';
 import { Button } from '../../../components/Button';
 import { QueryProblem } from '../QueryProblem';
-import { SectionSkeleton } from '../SectionSkeleton';
+import { Skeleton } from '../../../components/Skeleton';
 import { SettingsSection } from '../SettingsSection';
 import { FreshBackupCodes } from './FreshBackupCodes';
 import { RegenerateBackupCodesForm } from './RegenerateBackupCodesForm';
@@ -25,7 +25,7 @@ export function BackupCodesSection() {
       title="Backup codes"
       description="One-time codes for signing in when your authenticator app or passkey is not at hand."
     >
-      {status.isPending && <SectionSkeleton label="Loading your backup codes…" rows={1} />}
+      {status.isPending && <Skeleton label="Loading your backup codes…" rows={1} />}
       {status.isError && <QueryProblem error={status.error} onRetry={() => void status.refetch()} />}
       {codes && <FreshBackupCodes codes={codes} onDone={() => setCodes(null)} />}
       {status.data && !hasFactor && (

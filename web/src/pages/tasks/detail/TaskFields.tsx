@@ -4,12 +4,21 @@ import { useId, type ReactNode } from 'react';
 import { membersQuery } from '../../../api/members';
 import { ProblemError } from '../../../api/problem';
 import type { Frequency, RecurrenceRule, Task, UpdateTaskRequest } from '../../../api/types';
+import { localToday } from '../../../tasks/quick-add';
 import { FREQUENCY_LABELS } from '../../../tasks/recurrence';
+import { viewerZone } from '../../../time/zones';
 import { PRIORITY_LABELS, STATUS_LABELS, TASK_PRIORITIES, TASK_STATUSES } from '../../../tasks/vocabulary';
 import { INLINE_INPUT } from './field-styles';
 import type { useTaskUpdate } from './use-task-update';
 
 type Update = ReturnType<typeof useTaskUpdate>;
+
+/** An instant as a `datetime-local` value: the viewer's wall-clock time, to the minute. */
+function localMoment(iso: string): string {
+  const at = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
+}
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
@@ -181,21 +190,45 @@ export function TaskFields({ task, update }: { task: Task; update: Update }) {
       </Row>
       <Row label="Due" htmlFor={dueId} error={serverError(update, 'due_date') ?? serverError(update, 'due_at')}>
         {task.due_at ? (
-          // A due moment (set through the API) is shown in the viewer's zone and the task's own.
-          <p className="px-2 py-2 text-sm">
-            {new Date(task.due_at).toLocaleString()} {task.due_zone && <span className="text-zinc-600 dark:text-zinc-400">({task.due_zone})</span>}{' '}
-            <button type="button" className="underline" onClick={() => update.mutate({ due_at: null, due_zone: null })}>
+          // A due moment: edited in the viewer's clock, kept with the zone it was set in.
+          <div className="flex flex-wrap items-center gap-2">
+            <input
+              id={dueId}
+              type="datetime-local"
+              value={localMoment(task.due_at)}
+              onChange={(event) => event.target.value && update.mutate({ due_at: new Date(event.target.value).toISOString(), due_zone: viewerZone() })}
+              className={`${INLINE_INPUT} w-auto`}
+            />
+            {task.due_zone && task.due_zone !== viewerZone() && (
+              <span className="text-xs text-zinc-600 dark:text-zinc-400">
+                {new Date(task.due_at).toLocaleString(undefined, { timeZone: task.due_zone, dateStyle: 'medium', timeStyle: 'short' })} in {task.due_zone}
+              </span>
+            )}
+            <button type="button" className="text-xs underline" onClick={() => update.mutate({ due_at: null, due_zone: null })}>
               Clear
             </button>
-          </p>
+          </div>
         ) : (
-          <input
-            id={dueId}
-            type="date"
-            value={task.due_date ?? ''}
-            onChange={(event) => update.mutate({ due_date: event.target.value || null })}
-            className={INLINE_INPUT}
-          />
+          <div className="flex flex-wrap items-center gap-2">
+            <input
+              id={dueId}
+              type="date"
+              value={task.due_date ?? ''}
+              onChange={(event) => update.mutate({ due_date: event.target.value || null })}
+              className={`${INLINE_INPUT} w-auto`}
+            />
+            <button
+              type="button"
+              className="text-xs underline"
+              onClick={() => {
+                // A day becomes that day at nine in the morning, the viewer's time.
+                const day = task.due_date ?? localToday();
+                update.mutate({ due_date: null, due_at: new Date(`${day}T09:00`).toISOString(), due_zone: viewerZone() });
+              }}
+            >
+              Add a time
+            </button>
+          </div>
         )}
         {task.is_overdue && <p className="px-2 text-sm font-medium text-red-700 dark:text-red-400">Overdue</p>}
       </Row>

@@ -143,4 +143,25 @@ describe('TaskPanel', () => {
     expect(calls.callsTo('POST /api/v1/tasks/t1/comments/c1/hide')).toHaveLength(1);
     expect(detail.getByRole('button', { name: 'Unhide comment by Bo Berg' })).toBeInTheDocument();
   });
+
+  it('turns a due day into a due time in the viewer\'s zone', async () => {
+    const dated = { ...open, due_date: '2026-12-01' };
+    const calls = api({
+      'GET /api/v1/tasks/t1': json(200, dated),
+      'PATCH /api/v1/tasks/t1': (call) => json(200, { ...dated, ...(call.body as object), version: 4 }),
+    });
+    renderRoutes(routes, '/tasks?task=t1');
+    const user = userEvent.setup();
+    const detail = await panel();
+
+    await user.click(await detail.findByRole('button', { name: 'Add a time' }));
+
+    await waitFor(() => expect(calls.callsTo('PATCH /api/v1/tasks/t1')).toHaveLength(1));
+    expect(calls.callsTo('PATCH /api/v1/tasks/t1')[0]!.body).toEqual({
+      due_date: null,
+      due_at: new Date('2026-12-01T09:00').toISOString(),
+      due_zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    });
+    expect(await detail.findByLabelText('Due')).toHaveValue('2026-12-01T09:00');
+  });
 });

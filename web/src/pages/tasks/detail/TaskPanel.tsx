@@ -9,7 +9,7 @@ import { setArchived, taskQuery } from '../../../api/task';
 import { tasksKey } from '../../../api/tasks';
 import type { Member, Task } from '../../../api/types';
 import { Button } from '../../../components/Button';
-import { Loading } from '../../../components/Loading';
+import { Skeleton } from '../../../components/Skeleton';
 import { ProblemNotice } from '../../../components/ProblemNotice';
 import { storeTask } from '../../../tasks/cache';
 import { describeRecurrence } from '../../../tasks/recurrence';
@@ -126,7 +126,7 @@ export function TaskPanel({ taskId }: { taskId: string }) {
         </Button>
       </div>
       {task.isPending ? (
-        <Loading label="Loading task…" />
+        <Skeleton label="Loading task…" rows={6} />
       ) : task.error ? (
         <ProblemNotice error={task.error} />
       ) : (

@@ -1,7 +1,7 @@
-import { Loading } from '../../components/Loading';
+import { Loading } from './Loading';
 
 /** Grey bars where the content will be, and one announcement of what is loading. */
-export function SectionSkeleton({ label, rows = 2 }: { label: string; rows?: number }) {
+export function Skeleton({ label, rows = 2 }: { label: string; rows?: number }) {
   return (
     <div className="flex flex-col gap-2">
       <Loading label={label} />
