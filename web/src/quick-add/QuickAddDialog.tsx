@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 
 import { groupsQuery } from '../api/groups';
@@ -7,6 +7,7 @@ import { membersQuery } from '../api/members';
 import { createTask, tasksKey } from '../api/tasks';
 import type { CreateTaskRequest } from '../api/types';
 import { Button } from '../components/Button';
+import { useModalDialog } from '../hooks/use-modal-dialog';
 import { ProblemNotice } from '../components/ProblemNotice';
 import { idempotencyKeys } from '../forms/idempotency';
 import { localToday, parseQuickAdd } from '../tasks/quick-add';
@@ -18,7 +19,6 @@ const CHIP = 'rounded-full bg-indigo-50 px-2 py-0.5 text-xs text-indigo-900 dark
 /** The quick-add box: one line with the title, due day, priority, tags and assignee. */
 export function QuickAddDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const id = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
   // Focused on opening rather than with autoFocus, which fires on mount while the dialog is closed.
   const field = useRef<HTMLInputElement>(null);
   const queryClient = useQueryClient();
@@ -34,16 +34,11 @@ export function QuickAddDialog({ open, onClose }: { open: boolean; onClose: () =
   const members = useQuery({ ...membersQuery(groupId), enabled: open && Boolean(groupId), throwOnError: false });
   const parsed = parseQuickAdd(line, localToday(), members.data ?? []);
 
-  useEffect(() => {
-    const box = dialog.current;
-    if (!box) return;
-    if (open && !box.open) {
-      setGroupId(viewedGroup);
-      box.showModal();
-      field.current?.focus();
-    } else if (!open && box.open) box.close();
-    // The group viewed when opening is the default; later navigation does not move it.
-  }, [open]);
+  // The group viewed when opening is the default; later navigation does not move it.
+  const dialog = useModalDialog(open, () => {
+    setGroupId(viewedGroup);
+    field.current?.focus();
+  });
 
   const create = useMutation({
     mutationFn: (body: CreateTaskRequest) => createTask(body, keys.keyFor(body)),

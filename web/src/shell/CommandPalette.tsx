@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router';
 
 import { searchTasks } from '../api/task';
+import { useModalDialog } from '../hooks/use-modal-dialog';
 import { useDebounced } from '../hooks/use-debounced';
 import { setTheme } from '../theme/theme';
 import { matchCommands, type Command } from './commands';
@@ -17,7 +18,6 @@ interface CommandPaletteProps {
 /** Ctrl/Cmd-K: jump anywhere, run an action, or find a task by what it says. */
 export function CommandPalette({ open, onClose, onQuickAdd, onHelp }: CommandPaletteProps) {
   const id = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
   // Focused on opening rather than with autoFocus, which fires on mount while the dialog is closed.
   const field = useRef<HTMLInputElement>(null);
   const navigate = useNavigate();
@@ -31,15 +31,11 @@ export function CommandPalette({ open, onClose, onQuickAdd, onHelp }: CommandPal
     throwOnError: false,
   });
 
-  useEffect(() => {
-    const box = dialog.current;
-    if (open && box && !box.open) {
-      setText('');
-      setActive(0);
-      box.showModal();
-      field.current?.focus();
-    } else if (!open && box?.open) box.close();
-  }, [open]);
+  const dialog = useModalDialog(open, () => {
+    setText('');
+    setActive(0);
+    field.current?.focus();
+  });
 
   const commands = useMemo<Command[]>(() => {
     const go = (path: string) => () => void navigate(path);

@@ -1,16 +1,12 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 
 import { Button } from '../components/Button';
+import { useModalDialog } from '../hooks/use-modal-dialog';
 import { SHORTCUTS } from './shortcuts';
 
 export function ShortcutHelp({ open, onClose }: { open: boolean; onClose: () => void }) {
   const id = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const box = dialog.current;
-    if (open && box && !box.open) box.showModal();
-    else if (!open && box?.open) box.close();
-  }, [open]);
+  const dialog = useModalDialog(open);
   return (
     <dialog ref={dialog} aria-labelledby={id} onClose={onClose} className="m-auto w-[28rem] max-w-[calc(100vw-2rem)] rounded-lg bg-white p-4 text-zinc-900 shadow-2xl backdrop:bg-zinc-950/40 dark:bg-zinc-900 dark:text-zinc-100">
       <h2 id={id} className="mb-3 text-base font-semibold">

@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 
 import { Button } from '../../components/Button';
+import { useModalDialog } from '../../hooks/use-modal-dialog';
 
 interface ConfirmDialogProps {
   open: boolean;
@@ -15,12 +16,7 @@ interface ConfirmDialogProps {
 /** Asks before an action that cannot be taken back. Cancel comes first, so it has the focus. */
 export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, onCancel }: ConfirmDialogProps) {
   const id = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const box = dialog.current;
-    if (open && box && !box.open) box.showModal();
-    else if (!open && box?.open) box.close();
-  }, [open]);
+  const dialog = useModalDialog(open);
   return (
     <dialog
       ref={dialog}
