@@ -79,3 +79,21 @@ on_both! {
         assert_eq!(problem["errors"][0]["field"], "q");
     }
 }
+
+on_both! {
+    async fn a_searcher_finds_their_match_behind_many_better_ones_they_cannot_see(backend: Backend) {
+        let app = spawn_app(backend).await;
+        app.complete_setup().await;
+        let (ana, bo) = (token(&app, "dana").await, token(&app, "eli").await);
+        let group: Value = app.send(Method::POST, "/api/v1/groups", &ana, Some(json!({ "name": "Launch" }))).await.json().await.expect("json");
+        // More title matches than a search first looks at, all in a group Bo is not in.
+        for n in 0..210 {
+            task(&app, &ana, json!({ "title": format!("Rollout step {n}"), "group_id": group["id"] })).await;
+        }
+        task(&app, &bo, json!({ "title": "Personal", "description": "rollout notes" })).await;
+        assert_eq!(found(&app, &bo, "rollout").await, ["Personal"], "ranked below 210 matches Bo cannot see");
+        let hits = found(&app, &ana, "rollout").await;
+        assert_eq!(hits.len(), 20);
+        assert!(hits.iter().all(|t| t.starts_with("Rollout step")), "Ana's title matches rank first: {hits:?}");
+    }
+}

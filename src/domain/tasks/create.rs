@@ -175,6 +175,6 @@ pub(super) async fn insert_task(
     if !fields.tags.is_empty() {
         set_task_tags(tx, id, group_id, owner_id, &fields.tags).await?;
     }
-    super::search::reindex(tx, id).await?;
+    super::search::index_new(tx, id, &fields.title, &fields.description).await?;
     Ok(id)
 }

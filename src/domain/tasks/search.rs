@@ -20,28 +20,38 @@ macro_rules! visible {
     };
 }
 
+/// Matches are ranked inside the full-text index and only the best `$4` are joined to their
+/// tasks: joining every match (a common word matches thousands) before keeping twenty cost
+/// far more than the ranking. `search_tasks` asks again with no cap when too few of those
+/// best matches are visible to the caller. Ties fall to the newest row.
 const SEARCH_SQLITE: &str = concat!(
     "SELECT ",
     task_columns!(),
-    " FROM task_search s JOIN tasks t ON t.rowid = s.rowid LEFT JOIN groups g ON g.id = t.group_id \
-     LEFT JOIN users o ON o.id = t.owner_id WHERE task_search MATCH $2",
+    " FROM (SELECT rowid AS task_row, bm25(task_search, 0.0, 10.0, 4.0, 1.0) AS rank FROM task_search \
+     WHERE task_search MATCH $2 ORDER BY rank, rowid DESC LIMIT $4) m JOIN tasks t ON t.rowid = m.task_row \
+     LEFT JOIN groups g ON g.id = t.group_id LEFT JOIN users o ON o.id = t.owner_id WHERE TRUE",
     visible!(),
-    "ORDER BY bm25(task_search, 0.0, 10.0, 4.0, 1.0), t.id DESC LIMIT $3"
+    "ORDER BY m.rank, m.task_row DESC LIMIT $3"
 );
 
-/// On PostgreSQL the match goes through `dayline_search_matches` (see its migration: Row-Level
-/// Security would otherwise keep the full-text index out of use); `tasks` keeps its policies.
-/// Each match is looked up by id (`OFFSET 0` stops the planner from turning the lookups into a
-/// scan of every task, each checked by the row policies).
+/// On PostgreSQL the match goes through `dayline_search_matches` (see its migrations: Row-Level
+/// Security would otherwise keep the full-text index out of use), which ranks and keeps the
+/// best `$4`; `tasks` keeps its policies. Each match is looked up by id (`OFFSET 0` stops the
+/// planner from turning the lookups into a scan of every task, each checked by the row
+/// policies).
 const SEARCH_POSTGRES: &str = concat!(
     "SELECT ",
     task_columns!(),
-    " FROM dayline_search_matches(to_tsquery('simple', $2)) m \
+    " FROM dayline_search_matches(to_tsquery('simple', $2), $4) m \
      CROSS JOIN LATERAL (SELECT * FROM tasks WHERE tasks.id = m.task_id OFFSET 0) t \
      LEFT JOIN groups g ON g.id = t.group_id LEFT JOIN users o ON o.id = t.owner_id WHERE TRUE",
     visible!(),
     "ORDER BY m.rank DESC, t.id DESC LIMIT $3"
 );
+
+/// How many of the best matches a search looks at first. Most searchers see most matches, so
+/// the best `limit` they see are nearly always among these.
+const FIRST_LOOK: i64 = 200;
 
 /// The words of a query: letters and digits only, lower-cased, at most eight.
 pub fn words(q: &str) -> Vec<String> {
@@ -70,12 +80,21 @@ pub async fn search_tasks(state: &AppState, who: &Authenticated, q: &str, limit:
         Backend::Sqlite { .. } => SEARCH_SQLITE,
         Backend::Postgres(_) => SEARCH_POSTGRES,
     };
-    let rows: Vec<TaskRow> = sql(statement)
-        .bind(who.user_id)
-        .bind(query_for(backend, &words))
-        .bind(limit)
-        .fetch_all(state.db.read_as(who.row_access()))
-        .await?;
+    let query = query_for(backend, &words);
+    let run = |cap: i64| {
+        sql(statement)
+            .bind(who.user_id)
+            .bind(query.clone())
+            .bind(limit)
+            .bind(cap)
+            .fetch_all(state.db.read_as(who.row_access()))
+    };
+    let mut rows: Vec<TaskRow> = run(FIRST_LOOK).await?;
+    if (rows.len() as i64) < limit {
+        // Fewer than asked for among the best matches: either there are no more matches, or
+        // the caller cannot see enough of them. Only the whole ranking tells which.
+        rows = run(i64::MAX).await?;
+    }
     let now = state.clock.now();
     Ok(TaskList { items: rows.iter().map(|r| r.to_response(now)).collect(), next_cursor: None })
 }
@@ -92,6 +111,21 @@ pub async fn reindex(tx: &mut WriteTx, task_id: Uuid) -> AppResult<()> {
     .await?;
     let comments = comments.into_iter().map(|(b,)| b).collect::<Vec<_>>().join("\n");
     remove(tx, task_id).await?;
+    write_entry(tx, task_id, title, description, comments).await
+}
+
+/// Writes the search entry of a task just inserted: it has no comments and no entry yet.
+pub async fn index_new(tx: &mut WriteTx, task_id: Uuid, title: &str, description: &str) -> AppResult<()> {
+    write_entry(tx, task_id, title.to_owned(), description.to_owned(), String::new()).await
+}
+
+async fn write_entry(
+    tx: &mut WriteTx,
+    task_id: Uuid,
+    title: String,
+    description: String,
+    comments: String,
+) -> AppResult<()> {
     let insert = match tx.db().backend() {
         Backend::Sqlite { .. } => {
             "INSERT INTO task_search (rowid, task_id, title, description, comments) \
