@@ -88,8 +88,10 @@ pub async fn create_task(
         let task: TaskResponse = serde_json::from_str(&body).map_err(|e| AppError::Internal(e.into()))?;
         return Ok(Created { task, replayed: true });
     }
+    let mut zone = None;
     if let Some(group_id) = request.group_id {
-        load_group_for_change(state, &mut tx, who, group_id, GroupAction::Read).await?;
+        let (group, _) = load_group_for_change(state, &mut tx, who, group_id, GroupAction::Read).await?;
+        zone = Some(group.timezone.parse().unwrap_or(chrono_tz::UTC));
     }
     if let Some(assignee) = fields.assignee_id {
         check_assignee(&mut tx, request.group_id, who.user_id, assignee).await?;
@@ -98,7 +100,7 @@ pub async fn create_task(
         check_parent(&mut tx, request.group_id, who.user_id, parent, None).await?;
     }
     let recurrence = super::recurrence::stored(fields.recurrence.as_ref())?;
-    let id = insert_task(&mut tx, request.group_id, who.user_id, &fields, recurrence).await?;
+    let id = insert_task(&mut tx, request.group_id, who.user_id, &fields, recurrence, zone).await?;
     let now = tx.now();
     let row: TaskRow = sql(BY_ID).bind(id).fetch_one(&mut tx).await?;
     let task = row.to_response(now);
@@ -124,13 +126,15 @@ async fn zone_of(tx: &mut WriteTx, group_id: Option<Uuid>, owner_id: Uuid) -> Ap
 }
 
 /// Inserts a task with its number, its place at the end of its column, its tags and its
-/// search entry; returns its id. The caller audits and announces it.
+/// search entry; returns its id. The caller audits and announces it. `zone` is the time zone
+/// the task lives in when the caller has it at hand (it is read otherwise).
 pub(super) async fn insert_task(
     tx: &mut WriteTx,
     group_id: Option<Uuid>,
     owner_id: Uuid,
     fields: &TaskFields,
     recurrence: Option<String>,
+    zone: Option<chrono_tz::Tz>,
 ) -> AppResult<Uuid> {
     let scope = group_id.unwrap_or(owner_id);
     let (number,): (i64,) = sql("INSERT INTO task_counters (scope_id, last_number) VALUES ($1, 1) \
@@ -143,7 +147,13 @@ pub(super) async fn insert_task(
     let id = new_id();
     let done = matches!(fields.status, dayline_api_types::TaskStatus::Done);
     let due_order = match fields.due_date {
-        Some(_) => super::due::due_order(fields.due_date, None, zone_of(tx, group_id, owner_id).await?),
+        Some(_) => {
+            let zone = match zone {
+                Some(zone) => zone,
+                None => zone_of(tx, group_id, owner_id).await?,
+            };
+            super::due::due_order(fields.due_date, None, zone)
+        }
         None => super::due::due_order(None, fields.due_at, chrono_tz::UTC),
     };
     sql("INSERT INTO tasks (id, group_id, owner_id, number, title, description, status, priority, priority_rank, \

@@ -143,7 +143,7 @@ pub async fn on_completed(tx: &mut WriteTx, task: &TaskRow) -> AppResult<Option<
         start_date: fields.start_date.and_then(|d| d.checked_add_signed(shift)),
         ..fields
     };
-    let id = insert_task(tx, task.group_id, task.owner_id, &next, task.recurrence.clone()).await?;
+    let id = insert_task(tx, task.group_id, task.owner_id, &next, task.recurrence.clone(), Some(task.zone())).await?;
     sql("UPDATE tasks SET recurrence = NULL WHERE id = $1").bind(task.id).execute(&mut *tx).await?;
     let row: TaskRow = sql(BY_ID).bind(id).fetch_one(&mut *tx).await?;
     let payload = json!({ "id": id, "key": row.to_response(tx.now()).key, "after": task.id });
