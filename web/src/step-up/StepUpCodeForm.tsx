@@ -4,26 +4,20 @@ import { useForm } from 'react-hook-form';
 
 import { ProblemError } from '../api/problem';
 import { stepUp } from '../api/step-up';
+import { SecondFactorCodeField } from '../auth/SecondFactorCodeField';
 import { backupCodeSchema, totpSchema } from '../auth/sign-in-schemas';
 import { Button } from '../components/Button';
 import { ProblemNotice } from '../components/ProblemNotice';
-import { TextField } from '../components/TextField';
 
 const KINDS = {
   totp: {
     schema: totpSchema,
-    label: 'Code',
     hint: 'The 6-digit code your authenticator app shows for Dayline.',
-    inputMode: 'numeric',
-    autoComplete: 'one-time-code',
     body: (code: string) => ({ code }),
   },
   backup_code: {
     schema: backupCodeSchema,
-    label: 'Backup code',
     hint: 'One of the codes you saved. Each works once.',
-    inputMode: 'text',
-    autoComplete: 'off',
     body: (code: string) => ({ backup_code: code }),
   },
 } as const;
@@ -36,7 +30,7 @@ interface StepUpCodeFormProps {
 
 /** Proves a typed second factor again: an authenticator code or a backup code. */
 export function StepUpCodeForm({ kind, onProved, onCancel }: StepUpCodeFormProps) {
-  const { schema, label, hint, inputMode, autoComplete, body } = KINDS[kind];
+  const { schema, hint, body } = KINDS[kind];
   const form = useForm({ resolver: zodResolver(schema), defaultValues: { code: '' } });
   const mutation = useMutation({
     mutationFn: (code: string) => stepUp(body(code)),
@@ -52,13 +46,9 @@ export function StepUpCodeForm({ kind, onProved, onCancel }: StepUpCodeFormProps
   return (
     <form noValidate onSubmit={form.handleSubmit(({ code }) => mutation.mutate(code))} className="flex flex-col gap-3">
       {mutation.error && <ProblemNotice error={mutation.error} shownFields={['code', 'backup_code']} />}
-      <TextField
-        label={label}
+      <SecondFactorCodeField
+        factor={kind}
         hint={hint}
-        inputMode={inputMode}
-        autoComplete={autoComplete}
-        autoCapitalize="none"
-        spellCheck={false}
         autoFocus
         error={form.formState.errors.code?.message}
         {...form.register('code')}

@@ -3,26 +3,20 @@ import { useMutation } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 
 import { finishSignIn, type SignInResult } from '../../api/session';
+import { SecondFactorCodeField } from '../../auth/SecondFactorCodeField';
 import { backupCodeSchema, totpSchema } from '../../auth/sign-in-schemas';
 import { Button } from '../../components/Button';
 import { ProblemNotice } from '../../components/ProblemNotice';
-import { TextField } from '../../components/TextField';
 
 const KINDS = {
   totp: {
     schema: totpSchema,
-    label: 'Code',
     hint: 'The 6-digit code your authenticator app shows for Dayline.',
-    inputMode: 'numeric',
-    autoComplete: 'one-time-code',
     factor: (code: string) => ({ code }),
   },
   backup_code: {
     schema: backupCodeSchema,
-    label: 'Backup code',
     hint: 'One of the codes you saved when you set up two-step verification. Each works once.',
-    inputMode: 'text',
-    autoComplete: 'off',
     factor: (code: string) => ({ backup_code: code }),
   },
 } as const;
@@ -35,7 +29,7 @@ interface CodeFormProps {
 
 /** Finishes a sign-in with a typed code: an authenticator app's, or a backup code. */
 export function CodeForm({ kind, mfaToken, onResult }: CodeFormProps) {
-  const { schema, label, hint, inputMode, autoComplete, factor } = KINDS[kind];
+  const { schema, hint, factor } = KINDS[kind];
   const form = useForm({ resolver: zodResolver(schema), defaultValues: { code: '' } });
   const mutation = useMutation({
     mutationFn: (code: string) => finishSignIn(mfaToken, factor(code)),
@@ -45,13 +39,9 @@ export function CodeForm({ kind, mfaToken, onResult }: CodeFormProps) {
   return (
     <form noValidate onSubmit={form.handleSubmit(({ code }) => mutation.mutate(code))} className="flex flex-col gap-4">
       {mutation.error && <ProblemNotice error={mutation.error} />}
-      <TextField
-        label={label}
+      <SecondFactorCodeField
+        factor={kind}
         hint={hint}
-        inputMode={inputMode}
-        autoComplete={autoComplete}
-        autoCapitalize="none"
-        spellCheck={false}
         autoFocus
         error={form.formState.errors.code?.message}
         {...form.register('code')}

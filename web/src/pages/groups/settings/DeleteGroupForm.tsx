@@ -11,6 +11,7 @@ import { groupsQuery } from '../../../api/groups';
 import { ProblemError } from '../../../api/problem';
 import type { Group } from '../../../api/types';
 import { passkeysSupported } from '../../../auth/passkey';
+import { SecondFactorCodeField } from '../../../auth/SecondFactorCodeField';
 import { ProblemNotice } from '../../../components/ProblemNotice';
 import { TextField } from '../../../components/TextField';
 import { showToast } from '../../../toast/toasts';
@@ -23,10 +24,7 @@ const METHOD_LABELS: Record<StepUpMethod, string> = {
   webauthn: 'Passkey',
 };
 
-const CODE_FIELDS = {
-  totp: { label: 'Code from your authenticator app', inputMode: 'numeric', autoComplete: 'one-time-code' },
-  backup_code: { label: 'Backup code', inputMode: 'text', autoComplete: 'off' },
-} as const;
+const CODE_LABELS = { totp: 'Code from your authenticator app', backup_code: 'Backup code' } as const;
 
 // The step-up answers about these when the factor is wrong.
 const FACTOR_FIELDS = ['code', 'backup_code'];
@@ -101,13 +99,10 @@ export function DeleteGroupForm({ group, staysVisible }: DeleteGroupFormProps) {
       {method === 'webauthn' ? (
         <p className="text-sm text-zinc-700 dark:text-zinc-300">Your browser will ask for the passkey you saved for Dayline.</p>
       ) : (
-        <TextField
+        <SecondFactorCodeField
           key={method}
-          label={CODE_FIELDS[method].label}
-          inputMode={CODE_FIELDS[method].inputMode}
-          autoComplete={CODE_FIELDS[method].autoComplete}
-          autoCapitalize="none"
-          spellCheck={false}
+          factor={method}
+          label={CODE_LABELS[method]}
           error={errors.code?.message}
           {...form.register('code')}
         />

@@ -4,6 +4,7 @@ import { useForm } from 'react-hook-form';
 
 import { ProblemError } from '../../../api/problem';
 import { disableTotp, mfaStatusKey } from '../../../api/settings-mfa';
+import { SecondFactorCodeField } from '../../../auth/SecondFactorCodeField';
 import { Button } from '../../../components/Button';
 import { TextField } from '../../../components/TextField';
 import { showToast } from '../../../toast/toasts';
@@ -72,12 +73,8 @@ export function DisableTotpForm({ hasPasskeys, onDone }: DisableTotpFormProps) {
             A backup code
           </label>
         </fieldset>
-        <TextField
-          label={method === 'totp' ? 'Code' : 'Backup code'}
-          inputMode={method === 'totp' ? 'numeric' : 'text'}
-          autoComplete={method === 'totp' ? 'one-time-code' : 'off'}
-          autoCapitalize="none"
-          spellCheck={false}
+        <SecondFactorCodeField
+          factor={method}
           error={errors.code?.message}
           {...form.register('code')}
         />

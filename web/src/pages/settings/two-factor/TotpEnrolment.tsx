@@ -3,9 +3,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 
 import { confirmTotp, mfaStatusKey, type TotpEnrolment as Enrolment } from '../../../api/settings-mfa';
+import { SecondFactorCodeField } from '../../../auth/SecondFactorCodeField';
 import { totpSchema } from '../../../auth/sign-in-schemas';
 import { Button } from '../../../components/Button';
-import { TextField } from '../../../components/TextField';
 import { placeFieldErrors } from '../../../forms/field-errors';
 import { showToast } from '../../../toast/toasts';
 import { CopyButton } from '../CopyButton';
@@ -60,12 +60,9 @@ export function TotpEnrolment({ enrolment, onConfirmed, onCancel }: TotpEnrolmen
               onSubmit={form.handleSubmit(({ code }) => mutation.mutate(code))}
               className="flex flex-col gap-3"
             >
-              <TextField
+              <SecondFactorCodeField
+                factor="totp"
                 label="Code from the app"
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                autoCapitalize="none"
-                spellCheck={false}
                 error={form.formState.errors.code?.message}
                 {...form.register('code')}
               />
