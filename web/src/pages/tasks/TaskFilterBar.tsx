@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 
 import { groupsQuery } from '../../api/groups';
 import { TASK_SORTS, type TaskFilters, type TaskSort } from '../../api/tasks';
@@ -72,17 +72,35 @@ const SORT_LABELS: Readonly<Record<TaskSort, string>> = {
 
 const SELECT = 'min-h-9 rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900';
 
-/** Group, assignee, tag and sort: one value each. */
+/** One filter with its label above it. */
+function Labelled({ id, label, children }: { id: string; label: string; children: ReactNode }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}
+
+/** A day the due dates start from or end at; cleared, the bound goes away. */
+function DueBound({ id, label, value, onChange }: { id: string; label: string; value: string | undefined; onChange: (day: string | undefined) => void }) {
+  return (
+    <Labelled id={id} label={label}>
+      <input id={id} type="date" className={SELECT} value={value ?? ''} onChange={(event) => onChange(event.target.value || undefined)} />
+    </Labelled>
+  );
+}
+
+/** Group, assignee, tag, due range and sort: one value each. */
 function Scope({ filters, onChange, board }: TaskFilterBarProps) {
   const id = useId();
   // Without the groups the filter still works for everything else.
   const groups = useQuery({ ...groupsQuery, throwOnError: false });
   return (
     <div className="flex flex-wrap items-end gap-3">
-      <div className="flex flex-col gap-1">
-        <label htmlFor={`${id}-group`} className="text-sm font-medium">
-          Group
-        </label>
+      <Labelled id={`${id}-group`} label="Group">
         <select id={`${id}-group`} className={SELECT} value={filters.group ?? ''} onChange={(event) => onChange({ ...filters, group: event.target.value || undefined })}>
           <option value="">All my tasks</option>
           {(groups.data?.items ?? []).map((group) => (
@@ -91,11 +109,8 @@ function Scope({ filters, onChange, board }: TaskFilterBarProps) {
             </option>
           ))}
         </select>
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor={`${id}-assignee`} className="text-sm font-medium">
-          Assignee
-        </label>
+      </Labelled>
+      <Labelled id={`${id}-assignee`} label="Assignee">
         <select
           id={`${id}-assignee`}
           className={SELECT}
@@ -106,11 +121,8 @@ function Scope({ filters, onChange, board }: TaskFilterBarProps) {
           <option value="me">Me</option>
           <option value="none">Nobody</option>
         </select>
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor={`${id}-tag`} className="text-sm font-medium">
-          Tag
-        </label>
+      </Labelled>
+      <Labelled id={`${id}-tag`} label="Tag">
         <input
           id={`${id}-tag`}
           className={`${SELECT} w-32`}
@@ -120,36 +132,11 @@ function Scope({ filters, onChange, board }: TaskFilterBarProps) {
           onBlur={(event) => onChange({ ...filters, tag: event.target.value.trim() || undefined })}
           onKeyDown={(event) => event.key === 'Enter' && event.currentTarget.blur()}
         />
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor={`${id}-after`} className="text-sm font-medium">
-          Due from
-        </label>
-        <input
-          id={`${id}-after`}
-          type="date"
-          className={SELECT}
-          value={filters.dueAfter ?? ''}
-          onChange={(event) => onChange({ ...filters, dueAfter: event.target.value || undefined })}
-        />
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor={`${id}-before`} className="text-sm font-medium">
-          Due until
-        </label>
-        <input
-          id={`${id}-before`}
-          type="date"
-          className={SELECT}
-          value={filters.dueBefore ?? ''}
-          onChange={(event) => onChange({ ...filters, dueBefore: event.target.value || undefined })}
-        />
-      </div>
+      </Labelled>
+      <DueBound id={`${id}-after`} label="Due from" value={filters.dueAfter} onChange={(dueAfter) => onChange({ ...filters, dueAfter })} />
+      <DueBound id={`${id}-before`} label="Due until" value={filters.dueBefore} onChange={(dueBefore) => onChange({ ...filters, dueBefore })} />
       {!board && (
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`${id}-sort`} className="text-sm font-medium">
-            Sort
-          </label>
+        <Labelled id={`${id}-sort`} label="Sort">
           <select id={`${id}-sort`} className={SELECT} value={filters.sort ?? 'created'} onChange={(event) => onChange({ ...filters, sort: event.target.value as TaskSort })}>
             {TASK_SORTS.map((sort) => (
               <option key={sort} value={sort}>
@@ -157,7 +144,7 @@ function Scope({ filters, onChange, board }: TaskFilterBarProps) {
               </option>
             ))}
           </select>
-        </div>
+        </Labelled>
       )}
     </div>
   );
