@@ -85,6 +85,11 @@ async fn sqlite_connections_use_wal_full_sync_foreign_keys_and_a_busy_timeout() 
         assert_eq!(pragma("PRAGMA synchronous").fetch_one(&mut *conn).await.expect("sync"), 2, "FULL");
         assert_eq!(pragma("PRAGMA foreign_keys").fetch_one(&mut *conn).await.expect("fk"), 1);
         assert_eq!(pragma("PRAGMA busy_timeout").fetch_one(&mut *conn).await.expect("busy"), 250, "as configured");
+        assert_eq!(
+            pragma("PRAGMA mmap_size").fetch_one(&mut *conn).await.expect("mmap"),
+            1 << 30,
+            "pages read through a map"
+        );
     }
 }
 
@@ -100,4 +105,49 @@ async fn sqlite_is_built_for_concurrent_reads_of_prepared_statements() {
         sqlx::query_scalar("PRAGMA compile_options").fetch_all(reader).await.expect("compile options");
     assert!(options.iter().any(|o| o == "ENABLE_QPSG"), "{options:?}");
     assert!(options.iter().any(|o| o == "DEFAULT_MEMSTATUS=0"), "{options:?}");
+}
+
+/// PostgreSQL's full-text index takes new entries directly: with a pending list, every
+/// search read all entries written since the last vacuum, one by one. The membership checks
+/// the row policies call are PL/pgSQL, whose query plans last for the session (in SQL, each
+/// statement calling them planned their bodies again).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_search_index_and_policy_checks_are_set_up_for_load() {
+    let app = spawn_app(Backend::Postgres).await;
+    let db = app.state.db.read_as_system();
+    let (options,): (Option<String>,) = dayline_db::sql(
+        "SELECT array_to_string(reloptions, ',') FROM pg_class WHERE relname = 'task_search_document_stored'",
+    )
+    .fetch_one(db)
+    .await
+    .expect("index options");
+    assert_eq!(options.as_deref(), Some("fastupdate=off"));
+    let languages: Vec<(String, String)> = dayline_db::sql(
+        "SELECT p.proname::text, l.lanname::text FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang \
+         WHERE p.proname IN ('dayline_is_member', 'dayline_is_group_admin', 'dayline_shares_group', \
+         'dayline_founds_group') ORDER BY 1",
+    )
+    .fetch_all(app.state.db.read_as_system())
+    .await
+    .expect("functions");
+    assert_eq!(languages.len(), 4, "{languages:?}");
+    assert!(languages.iter().all(|(_, language)| language == "plpgsql"), "{languages:?}");
+}
+
+/// PostgreSQL write transactions use generic plans (see `RowAccess::begin_statement`); the
+/// setting is transaction-local, so reads on the same pooled connections keep choosing plans
+/// per run.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_generic_plans_stay_inside_write_transactions() {
+    let app = spawn_app(Backend::Postgres).await;
+    let setting = "SELECT current_setting('plan_cache_mode')";
+    for _ in 0..3 {
+        let mut tx = app.state.db.begin(dayline_db::ActorContext::system()).await.expect("begin");
+        let (inside,): (String,) = dayline_db::sql(setting).fetch_one(&mut tx).await.expect("inside");
+        assert_eq!(inside, "force_generic_plan");
+        tx.rollback().await.expect("rollback");
+        let (after,): (String,) =
+            dayline_db::sql(setting).fetch_one(app.state.db.read_as_system()).await.expect("after");
+        assert_eq!(after, "auto");
+    }
 }

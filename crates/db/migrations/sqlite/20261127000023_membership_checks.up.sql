@@ -1,0 +1,3 @@
+-- PostgreSQL only (its row-policy membership functions and its full-text index settings);
+-- SQLite has neither. Kept so both schemas share version numbers.
+SELECT 1;
