@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use dayline_db::{ActorContext, sql};
 use uuid::Uuid;
 
-use super::row::{TaskRow, task_columns, task_from, visible_to_user};
+use super::row::{TaskRow, group_task_columns_from, task_columns, task_from, visible_to_user};
 use crate::auth::policy::GroupAction;
 use crate::domain::sessions::Authenticated;
 use crate::error::{AppError, AppResult};
@@ -83,14 +83,12 @@ impl Shape {
             Sort::Position => ("(t.position > $16 OR (t.position = $16 AND t.id > $12))", "t.position, t.id"),
             Sort::Due => ("(t.due_order > $21 OR (t.due_order = $21 AND t.id > $12))", "t.due_order, t.id"),
         };
+        let columns_from = match self.scope {
+            Scope::Visible => concat!(task_columns!(), task_from!()),
+            Scope::Group | Scope::GroupIfMember => group_task_columns_from!(),
+        };
         let mut text = format!(
-            concat!(
-                "SELECT ",
-                task_columns!(),
-                task_from!(),
-                "WHERE {} AND {} {}AND (CAST($12 AS TEXT) IS NULL OR {}) "
-            ),
-            scope, archived, FILTERS, after
+            "SELECT {columns_from}WHERE {scope} AND {archived} {FILTERS}AND (CAST($12 AS TEXT) IS NULL OR {after}) "
         );
         // Arguments this shape does not use are named all the same, so one argument list
         // serves every statement.
