@@ -79,6 +79,36 @@ on_both! {
         assert_eq!(app.count("SELECT COUNT(*) FROM events WHERE dispatched_at IS NULL").await, 1);
     }
 
+    async fn held_writes_run_before_the_next_statement_and_fail_their_commit(backend: Backend) {
+        let app = spawn_app(backend).await;
+        let held_user = |tx: &dayline_db::WriteTx, email: &'static str| {
+            let now = tx.now();
+            sql("INSERT INTO users (id, email, display_name, role, created_at, updated_at) VALUES ($1, $2, 'X', 'user', $3, $3)")
+                .bind(new_id())
+                .bind(email)
+                .bind(now)
+        };
+        // Held writes go first: a later read in the transaction sees them.
+        let mut tx = app.state.db.begin(ActorContext::system()).await.expect("begin");
+        let statement = held_user(&tx, "first@example.com");
+        tx.defer(statement);
+        tx.audit(AuditEntry::new("user.created", "user", None)).await.expect("audit");
+        let (seen,): (i64,) = sql("SELECT COUNT(*) FROM users").fetch_one(&mut tx).await.expect("count");
+        assert_eq!(seen, 1);
+        tx.commit().await.expect("commit");
+
+        // A held write that fails (the address is taken) fails the commit, and nothing of the
+        // transaction stays: neither the change before it nor its audit row.
+        let mut tx = app.state.db.begin(ActorContext::system()).await.expect("begin");
+        insert_user(&mut tx, "second@example.com").await;
+        let statement = held_user(&tx, "first@example.com");
+        tx.defer(statement);
+        tx.audit(AuditEntry::new("user.created", "user", None)).await.expect("audit");
+        assert!(tx.commit().await.is_err(), "the held duplicate fails the commit");
+        assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 1);
+        assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'user.created'").await, 1);
+    }
+
     async fn the_audit_log_refuses_updates_and_deletes(backend: Backend) {
         let app = spawn_app(backend).await;
         app.complete_setup().await;

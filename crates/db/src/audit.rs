@@ -39,7 +39,7 @@ pub(crate) async fn insert(tx: &mut WriteTx, entry: AuditEntry) -> DbResult<Uuid
     let id = new_id();
     let actor = tx.actor().clone();
     let now = tx.now();
-    sql("INSERT INTO audit_log (id, occurred_at, actor_id, actor_ip, user_agent, request_id, action, target_type, target_id, group_id, details) \
+    let statement = sql("INSERT INTO audit_log (id, occurred_at, actor_id, actor_ip, user_agent, request_id, action, target_type, target_id, group_id, details) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")
         .bind(id)
         .bind(now)
@@ -51,8 +51,7 @@ pub(crate) async fn insert(tx: &mut WriteTx, entry: AuditEntry) -> DbResult<Uuid
         .bind(entry.target_type)
         .bind(entry.target_id)
         .bind(entry.group_id)
-        .bind(entry.details)
-        .execute(tx)
-        .await?;
+        .bind(entry.details);
+    tx.defer(statement);
     Ok(id)
 }

@@ -5,6 +5,7 @@ mod access;
 mod args;
 pub mod audit;
 pub mod clock;
+mod deferred;
 mod error;
 pub mod ids;
 pub mod jobs;
@@ -23,7 +24,7 @@ pub use error::DbError;
 pub use ids::new_id;
 pub use outbox::NewEvent;
 pub use pool::{Backend, Db, DbOptions, PoolStats};
-pub use sql::{Row, Source, sql};
+pub use sql::{Row, Source, Sql, sql};
 pub use tx::{ActorContext, WriteTx};
 
 pub type DbResult<T> = Result<T, DbError>;

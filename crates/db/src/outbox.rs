@@ -20,17 +20,17 @@ pub(crate) async fn insert(tx: &mut WriteTx, event: NewEvent) -> DbResult<Uuid> 
     let id = new_id();
     let now = tx.now();
     let actor_id = tx.actor().user_id;
-    sql("INSERT INTO events (id, occurred_at, kind, aggregate_type, aggregate_id, group_id, actor_id, payload) \
+    let statement =
+        sql("INSERT INTO events (id, occurred_at, kind, aggregate_type, aggregate_id, group_id, actor_id, payload) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-    .bind(id)
-    .bind(now)
-    .bind(event.kind)
-    .bind(event.aggregate_type)
-    .bind(event.aggregate_id)
-    .bind(event.group_id)
-    .bind(actor_id)
-    .bind(event.payload)
-    .execute(tx)
-    .await?;
+        .bind(id)
+        .bind(now)
+        .bind(event.kind)
+        .bind(event.aggregate_type)
+        .bind(event.aggregate_id)
+        .bind(event.group_id)
+        .bind(actor_id)
+        .bind(event.payload);
+    tx.defer(statement);
     Ok(id)
 }

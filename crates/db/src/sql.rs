@@ -2,9 +2,11 @@
 //! subset SQLite and PostgreSQL share; rows decode into structs that implement `FromRow`
 //! for both drivers.
 
+use std::borrow::Cow;
+
 use sqlx::postgres::PgRow;
 use sqlx::sqlite::SqliteRow;
-use sqlx::{FromRow, PgConnection, Postgres, Sqlite, SqliteConnection};
+use sqlx::{AssertSqlSafe, FromRow, PgConnection, Postgres, Sqlite, SqliteConnection};
 
 use crate::pool::Backend;
 use crate::{Arg, Db, DbResult, RowAccess, WriteTx};
@@ -17,14 +19,14 @@ impl<T> Row for T where T: for<'r> FromRow<'r, SqliteRow> + for<'r> FromRow<'r, 
 #[must_use = "a statement does nothing until it is fetched or executed"]
 #[derive(Debug, Clone)]
 pub struct Sql {
-    text: &'static str,
+    text: Cow<'static, str>,
     args: Vec<Arg>,
 }
 
 /// Starts a statement. The text is `'static` on purpose: values go through `bind`, never
 /// through string formatting.
 pub fn sql(text: &'static str) -> Sql {
-    Sql { text, args: Vec::new() }
+    Sql { text: Cow::Borrowed(text), args: Vec::new() }
 }
 
 /// Where a statement runs:
@@ -87,7 +89,29 @@ macro_rules! bind_all {
     }};
 }
 
+/// The text of a statement as sqlx takes it: literals as they are, composed texts (held
+/// writes sent together, see `deferred.rs`) as built from such literals only.
+macro_rules! text_of {
+    ($sql:expr) => {
+        AssertSqlSafe($sql.text.clone())
+    };
+}
+
 impl Sql {
+    /// Several held statements as one (see `deferred.rs`): `text` is built from statement
+    /// literals only, never from values.
+    pub(crate) fn composed(text: String, args: Vec<Arg>) -> Sql {
+        Sql { text: Cow::Owned(text), args }
+    }
+
+    pub(crate) fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub(crate) fn args(&self) -> &[Arg] {
+        &self.args
+    }
+
     pub fn bind(mut self, value: impl Into<Arg>) -> Self {
         self.args.push(value.into());
         self
@@ -111,7 +135,10 @@ impl Sql {
                     self.fetch_all_on(conn.as_conn()).await
                 }
             },
-            Source::Tx(tx) => self.fetch_all_on(tx.conn()).await,
+            Source::Tx(tx) => {
+                tx.flush().await?;
+                self.fetch_all_on(tx.conn()).await
+            }
             Source::Bookkeeping(db) => {
                 let mut conn = db.acquire_writer().await?;
                 self.fetch_all_on(conn.as_conn()).await
@@ -137,7 +164,10 @@ impl Sql {
                     self.fetch_optional_on(conn.as_conn()).await
                 }
             },
-            Source::Tx(tx) => self.fetch_optional_on(tx.conn()).await,
+            Source::Tx(tx) => {
+                tx.flush().await?;
+                self.fetch_optional_on(tx.conn()).await
+            }
             Source::Bookkeeping(db) => {
                 let mut conn = db.acquire_writer().await?;
                 self.fetch_optional_on(conn.as_conn()).await
@@ -152,6 +182,7 @@ impl Sql {
 
     /// Runs a statement inside a write transaction and returns the number of rows affected.
     pub async fn execute(self, tx: &mut WriteTx) -> DbResult<u64> {
+        tx.flush().await?;
         self.execute_on(tx.conn()).await
     }
 
@@ -164,26 +195,30 @@ impl Sql {
     pub(crate) async fn execute_on(&self, conn: Conn<'_>) -> DbResult<u64> {
         Ok(match conn {
             Conn::Sqlite(c) => {
-                bind_all!(sqlx::query::<Sqlite>(self.text), &self.args).execute(c).await?.rows_affected()
+                bind_all!(sqlx::query::<Sqlite>(text_of!(self)), &self.args).execute(c).await?.rows_affected()
             }
             Conn::Postgres(c) => {
-                bind_all!(sqlx::query::<Postgres>(self.text), &self.args).execute(c).await?.rows_affected()
+                bind_all!(sqlx::query::<Postgres>(text_of!(self)), &self.args).execute(c).await?.rows_affected()
             }
         })
     }
 
     async fn fetch_all_on<T: Row>(&self, conn: Conn<'_>) -> DbResult<Vec<T>> {
         Ok(match conn {
-            Conn::Sqlite(c) => bind_all!(sqlx::query_as::<Sqlite, T>(self.text), &self.args).fetch_all(c).await?,
-            Conn::Postgres(c) => bind_all!(sqlx::query_as::<Postgres, T>(self.text), &self.args).fetch_all(c).await?,
+            Conn::Sqlite(c) => bind_all!(sqlx::query_as::<Sqlite, T>(text_of!(self)), &self.args).fetch_all(c).await?,
+            Conn::Postgres(c) => {
+                bind_all!(sqlx::query_as::<Postgres, T>(text_of!(self)), &self.args).fetch_all(c).await?
+            }
         })
     }
 
     async fn fetch_optional_on<T: Row>(&self, conn: Conn<'_>) -> DbResult<Option<T>> {
         Ok(match conn {
-            Conn::Sqlite(c) => bind_all!(sqlx::query_as::<Sqlite, T>(self.text), &self.args).fetch_optional(c).await?,
+            Conn::Sqlite(c) => {
+                bind_all!(sqlx::query_as::<Sqlite, T>(text_of!(self)), &self.args).fetch_optional(c).await?
+            }
             Conn::Postgres(c) => {
-                bind_all!(sqlx::query_as::<Postgres, T>(self.text), &self.args).fetch_optional(c).await?
+                bind_all!(sqlx::query_as::<Postgres, T>(text_of!(self)), &self.args).fetch_optional(c).await?
             }
         })
     }

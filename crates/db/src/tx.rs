@@ -58,6 +58,8 @@ pub struct WriteTx {
     pub(crate) enqueued_jobs: bool,
     /// Queues already sent a NOTIFY in this transaction (one per queue is enough).
     pub(crate) notified_queues: Vec<&'static str>,
+    /// Writes held back to go with the next statement (see `deferred.rs`).
+    pub(crate) deferred: Vec<crate::Sql>,
 }
 
 impl Db {
@@ -88,6 +90,7 @@ impl Db {
             requires_audit: true,
             enqueued_jobs: false,
             notified_queues: Vec::new(),
+            deferred: Vec::new(),
         };
         Ok(tx)
     }
@@ -140,23 +143,26 @@ impl WriteTx {
         self.db.clock.now()
     }
 
-    /// Writes the audit row for this change.
+    /// Writes the audit row for this change (held to go with the next statement or the
+    /// commit; see `deferred.rs`).
     pub async fn audit(&mut self, entry: AuditEntry) -> DbResult<Uuid> {
         let id = crate::audit::insert(self, entry).await?;
         self.audited = true;
         Ok(id)
     }
 
-    /// Writes an outbox event; it is dispatched only if the transaction commits.
+    /// Writes an outbox event (held like the audit row); it is dispatched only if the
+    /// transaction commits.
     pub async fn emit(&mut self, event: NewEvent) -> DbResult<Uuid> {
         crate::outbox::insert(self, event).await
     }
 
-    pub async fn commit(self) -> DbResult<()> {
+    pub async fn commit(mut self) -> DbResult<()> {
         if self.requires_audit && !self.audited {
             // Dropping the transaction rolls it back.
             return Err(DbError::MissingAudit);
         }
+        self.flush().await?;
         match self.inner {
             TxInner::Sqlite(tx) => tx.commit().await?,
             TxInner::Postgres(tx) => tx.commit().await?,

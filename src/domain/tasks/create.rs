@@ -100,10 +100,9 @@ pub async fn create_task(
         check_parent(&mut tx, request.group_id, who.user_id, parent, None).await?;
     }
     let recurrence = super::recurrence::stored(fields.recurrence.as_ref())?;
-    let id = insert_task(&mut tx, request.group_id, who.user_id, &fields, recurrence, zone).await?;
-    let now = tx.now();
-    let row: TaskRow = sql(BY_ID).bind(id).fetch_one(&mut tx).await?;
-    let task = row.to_response(now);
+    let row = insert_task(&mut tx, request.group_id, who.user_id, &fields, recurrence, zone).await?;
+    let id = row.id;
+    let task = row.to_response(tx.now());
     let payload = json!({ "id": id, "key": task.key, "title": task.title });
     announce_about(&mut tx, &row, "task.created", ("task", id), json!({ "key": task.key }), payload).await?;
     if let Some(key) = idempotency_key {
@@ -126,8 +125,8 @@ async fn zone_of(tx: &mut WriteTx, group_id: Option<Uuid>, owner_id: Uuid) -> Ap
 }
 
 /// Inserts a task with its number, its place at the end of its column, its tags and its
-/// search entry; returns its id. The caller audits and announces it. `zone` is the time zone
-/// the task lives in when the caller has it at hand (it is read otherwise).
+/// search entry; returns it as stored. The caller audits and announces it. `zone` is the time
+/// zone the task lives in when the caller has it at hand (it is read otherwise).
 pub(super) async fn insert_task(
     tx: &mut WriteTx,
     group_id: Option<Uuid>,
@@ -135,7 +134,7 @@ pub(super) async fn insert_task(
     fields: &TaskFields,
     recurrence: Option<String>,
     zone: Option<chrono_tz::Tz>,
-) -> AppResult<Uuid> {
+) -> AppResult<TaskRow> {
     let scope = group_id.unwrap_or(owner_id);
     let (number,): (i64,) = sql("INSERT INTO task_counters (scope_id, last_number) VALUES ($1, 1) \
          ON CONFLICT (scope_id) DO UPDATE SET last_number = task_counters.last_number + 1 RETURNING last_number")
@@ -185,6 +184,9 @@ pub(super) async fn insert_task(
     if !fields.tags.is_empty() {
         set_task_tags(tx, id, group_id, owner_id, &fields.tags).await?;
     }
+    let row: TaskRow = sql(BY_ID).bind(id).fetch_one(&mut *tx).await?;
+    // Read back before the search entry is written: that write is held (see `WriteTx::defer`)
+    // and goes with the caller's audit row and event, in one statement.
     super::search::index_new(tx, id, &fields.title, &fields.description).await?;
-    Ok(id)
+    Ok(row)
 }

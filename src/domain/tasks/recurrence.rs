@@ -11,7 +11,7 @@ use dayline_db::{WriteTx, sql};
 use serde_json::json;
 use uuid::Uuid;
 
-use super::create::{BY_ID, insert_task};
+use super::create::insert_task;
 use super::fields::TaskFields;
 use super::row::TaskRow;
 use super::update::announce_about;
@@ -143,9 +143,9 @@ pub async fn on_completed(tx: &mut WriteTx, task: &TaskRow) -> AppResult<Option<
         start_date: fields.start_date.and_then(|d| d.checked_add_signed(shift)),
         ..fields
     };
-    let id = insert_task(tx, task.group_id, task.owner_id, &next, task.recurrence.clone(), Some(task.zone())).await?;
+    let row = insert_task(tx, task.group_id, task.owner_id, &next, task.recurrence.clone(), Some(task.zone())).await?;
+    let id = row.id;
     sql("UPDATE tasks SET recurrence = NULL WHERE id = $1").bind(task.id).execute(&mut *tx).await?;
-    let row: TaskRow = sql(BY_ID).bind(id).fetch_one(&mut *tx).await?;
     let payload = json!({ "id": id, "key": row.to_response(tx.now()).key, "after": task.id });
     announce_about(tx, &row, "task.recurred", ("task", id), json!({ "after": task.id }), payload).await?;
     Ok(Some(id))
