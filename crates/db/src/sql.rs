@@ -89,19 +89,17 @@ macro_rules! bind_all {
     }};
 }
 
-/// The text of a statement as sqlx takes it: literals as they are, composed texts (held
-/// writes sent together, see `deferred.rs`) as built from such literals only.
-macro_rules! text_of {
-    ($sql:expr) => {
-        AssertSqlSafe($sql.text.clone())
-    };
-}
-
 impl Sql {
     /// Several held statements as one (see `deferred.rs`): `text` is built from statement
     /// literals only, never from values.
     pub(crate) fn composed(text: String, args: Vec<Arg>) -> Sql {
         Sql { text: Cow::Owned(text), args }
+    }
+
+    /// The text as sqlx takes it: a literal, or a text composed of literals only (held
+    /// writes sent together, see `deferred.rs`).
+    fn query_text(&self) -> AssertSqlSafe<Cow<'static, str>> {
+        AssertSqlSafe(self.text.clone())
     }
 
     pub(crate) fn text(&self) -> &str {
@@ -195,19 +193,21 @@ impl Sql {
     pub(crate) async fn execute_on(&self, conn: Conn<'_>) -> DbResult<u64> {
         Ok(match conn {
             Conn::Sqlite(c) => {
-                bind_all!(sqlx::query::<Sqlite>(text_of!(self)), &self.args).execute(c).await?.rows_affected()
+                bind_all!(sqlx::query::<Sqlite>(self.query_text()), &self.args).execute(c).await?.rows_affected()
             }
             Conn::Postgres(c) => {
-                bind_all!(sqlx::query::<Postgres>(text_of!(self)), &self.args).execute(c).await?.rows_affected()
+                bind_all!(sqlx::query::<Postgres>(self.query_text()), &self.args).execute(c).await?.rows_affected()
             }
         })
     }
 
     async fn fetch_all_on<T: Row>(&self, conn: Conn<'_>) -> DbResult<Vec<T>> {
         Ok(match conn {
-            Conn::Sqlite(c) => bind_all!(sqlx::query_as::<Sqlite, T>(text_of!(self)), &self.args).fetch_all(c).await?,
+            Conn::Sqlite(c) => {
+                bind_all!(sqlx::query_as::<Sqlite, T>(self.query_text()), &self.args).fetch_all(c).await?
+            }
             Conn::Postgres(c) => {
-                bind_all!(sqlx::query_as::<Postgres, T>(text_of!(self)), &self.args).fetch_all(c).await?
+                bind_all!(sqlx::query_as::<Postgres, T>(self.query_text()), &self.args).fetch_all(c).await?
             }
         })
     }
@@ -215,10 +215,10 @@ impl Sql {
     async fn fetch_optional_on<T: Row>(&self, conn: Conn<'_>) -> DbResult<Option<T>> {
         Ok(match conn {
             Conn::Sqlite(c) => {
-                bind_all!(sqlx::query_as::<Sqlite, T>(text_of!(self)), &self.args).fetch_optional(c).await?
+                bind_all!(sqlx::query_as::<Sqlite, T>(self.query_text()), &self.args).fetch_optional(c).await?
             }
             Conn::Postgres(c) => {
-                bind_all!(sqlx::query_as::<Postgres, T>(text_of!(self)), &self.args).fetch_optional(c).await?
+                bind_all!(sqlx::query_as::<Postgres, T>(self.query_text()), &self.args).fetch_optional(c).await?
             }
         })
     }
