@@ -109,6 +109,58 @@ on_both! {
         assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'user.created'").await, 1);
     }
 
+    async fn concurrent_changes_each_keep_their_own_outcome(backend: Backend) {
+        // On SQLite, changes that queue for the writer share one commit; each must still end
+        // as its own code decided, and a commit must not answer before its change is durable.
+        let app = spawn_app(backend).await;
+        let mut changes = Vec::new();
+        for n in 0..24 {
+            let db = app.state.db.clone();
+            changes.push(tokio::spawn(async move {
+                let email = format!("member{n}@example.com");
+                let mut tx = db.begin(ActorContext::system()).await.expect("begin");
+                let id = insert_user(&mut tx, &email).await;
+                // Holding the writer a moment lets the others queue behind this change.
+                tokio::time::sleep(std::time::Duration::from_millis(3)).await;
+                if n % 4 != 3 {
+                    tx.audit(AuditEntry::new("user.created", "user", Some(id))).await.expect("audit");
+                }
+                let kept = match n % 4 {
+                    0 => tx.commit().await.is_ok(),
+                    1 => {
+                        tx.rollback().await.expect("rollback");
+                        false
+                    }
+                    2 => {
+                        drop(tx); // abandoned: an early return, a cancelled request
+                        false
+                    }
+                    _ => tx.commit().await.is_ok(), // refused: no audit entry
+                };
+                let visible: (i64,) = sql("SELECT COUNT(*) FROM users WHERE email = $1")
+                    .bind(email.as_str())
+                    .fetch_one(db.read_as_system())
+                    .await
+                    .expect("count");
+                (n, kept, visible.0)
+            }));
+            if n % 6 == 5 {
+                // Bookkeeping writes go to the same writer between changes.
+                sql("UPDATE users SET updated_at = updated_at WHERE email = 'nobody'")
+                    .execute_bookkeeping(&app.state.db)
+                    .await
+                    .expect("bookkeeping write");
+            }
+        }
+        for change in changes {
+            let (n, kept, visible) = change.await.expect("change task");
+            assert_eq!(kept, n % 4 == 0, "change {n} ended as its code decided");
+            assert_eq!(visible, i64::from(kept), "change {n} is visible exactly when it was acknowledged");
+        }
+        assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 6);
+        assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'user.created'").await, 6);
+    }
+
     async fn the_audit_log_refuses_updates_and_deletes(backend: Backend) {
         let app = spawn_app(backend).await;
         app.complete_setup().await;

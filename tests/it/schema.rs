@@ -77,7 +77,7 @@ on_both! {
 async fn sqlite_connections_use_wal_full_sync_foreign_keys_and_a_busy_timeout() {
     let app = spawn_app(Backend::Sqlite).await;
     let dayline_db::Backend::Sqlite { reader, writer } = app.state.db.backend() else { panic!("sqlite") };
-    for pool in [reader, writer] {
+    for pool in [reader, writer.pool()] {
         let mut conn = pool.acquire().await.expect("connection");
         let pragma = |name: &'static str| sqlx::query_scalar::<_, i64>(name);
         let (mode,): (String,) = sqlx::query_as("PRAGMA journal_mode").fetch_one(&mut *conn).await.expect("journal");

@@ -29,7 +29,7 @@ fn migrator(db: &Db) -> &'static Migrator {
 /// migrator takes a database lock first.
 pub async fn up(db: &Db) -> DbResult<()> {
     match &db.backend {
-        Backend::Sqlite { writer, .. } => SQLITE.run(writer).await?,
+        Backend::Sqlite { writer, .. } => SQLITE.run(writer.pool()).await?,
         Backend::Postgres(pool) => POSTGRES.run(pool).await?,
     }
     Ok(())
@@ -41,7 +41,7 @@ pub async fn down(db: &Db, steps: usize) -> DbResult<Vec<i64>> {
     let keep = applied.len().saturating_sub(steps);
     let target = if keep == 0 { 0 } else { applied[keep - 1] };
     match &db.backend {
-        Backend::Sqlite { writer, .. } => SQLITE.undo(writer, target).await?,
+        Backend::Sqlite { writer, .. } => SQLITE.undo(writer.pool(), target).await?,
         Backend::Postgres(pool) => POSTGRES.undo(pool, target).await?,
     }
     Ok(applied[keep..].iter().rev().copied().collect())
@@ -50,7 +50,7 @@ pub async fn down(db: &Db, steps: usize) -> DbResult<Vec<i64>> {
 /// Every known migration with its applied flag, oldest first.
 pub async fn status(db: &Db) -> DbResult<Vec<MigrationState>> {
     let applied: Vec<i64> = match &db.backend {
-        Backend::Sqlite { writer, .. } => applied_versions(&mut *writer.acquire().await?).await?,
+        Backend::Sqlite { writer, .. } => applied_versions(&mut *writer.pool().acquire().await?).await?,
         Backend::Postgres(pool) => applied_versions(&mut *pool.acquire().await?).await?,
     };
     Ok(migrator(db)

@@ -1,6 +1,7 @@
 //! Connection pools. SQLite gets a read pool and a separate one-connection writer pool:
 //! SQLite allows one writer at a time anyway, and queueing writers in our process instead of
-//! in SQLite's busy handler keeps write latency flat.
+//! in SQLite's busy handler keeps write latency flat. Changes queued on that writer commit
+//! together (see `group_commit.rs`).
 
 use std::path::PathBuf;
 use std::str::FromStr;
@@ -14,7 +15,7 @@ use sqlx::{ConnectOptions, PgPool, Postgres, Sqlite, SqlitePool};
 use tokio::sync::Notify;
 
 use crate::sql::Conn;
-use crate::{DbError, DbResult, SharedClock};
+use crate::{DbError, DbResult, GroupCommit, SharedClock};
 
 /// How to reach the database. `Debug` leaves the URL out: it may hold a password.
 #[derive(Clone)]
@@ -42,7 +43,7 @@ impl std::fmt::Debug for DbOptions {
 
 #[derive(Clone)]
 pub enum Backend {
-    Sqlite { reader: SqlitePool, writer: SqlitePool },
+    Sqlite { reader: SqlitePool, writer: GroupCommit },
     Postgres(PgPool),
 }
 
@@ -125,7 +126,7 @@ impl Db {
     /// The connection writes go through: SQLite's single writer, or any PostgreSQL connection.
     pub(crate) async fn acquire_writer(&self) -> DbResult<ReadConn> {
         Ok(match &self.backend {
-            Backend::Sqlite { writer, .. } => ReadConn::Sqlite(writer.acquire().await?),
+            Backend::Sqlite { writer, .. } => ReadConn::Sqlite(writer.pool().acquire().await?),
             Backend::Postgres(pool) => ReadConn::Postgres(pool.acquire().await?),
         })
     }
@@ -136,7 +137,7 @@ impl Db {
         match &self.backend {
             Backend::Sqlite { writer, .. } => {
                 // Our own writer busy means writes are going through: healthy, no need to queue.
-                let Some(mut conn) = writer.try_acquire() else { return Ok(()) };
+                let Some(mut conn) = writer.pool().try_acquire() else { return Ok(()) };
                 // A short busy timeout, so a lock held by another process fails the probe
                 // quickly instead of stalling the writer.
                 sqlx::query("PRAGMA busy_timeout = 500").execute(&mut *conn).await?;
@@ -171,7 +172,7 @@ impl Db {
         match &self.backend {
             Backend::Sqlite { reader, writer } => {
                 reader.close().await;
-                writer.close().await;
+                writer.pool().close().await;
             }
             Backend::Postgres(pool) => pool.close().await,
         }
@@ -224,5 +225,5 @@ async fn connect_sqlite(options: &DbOptions) -> DbResult<Backend> {
         .test_before_acquire(false)
         .connect_with(base.read_only(true))
         .await?;
-    Ok(Backend::Sqlite { reader, writer })
+    Ok(Backend::Sqlite { reader, writer: GroupCommit::new(writer) })
 }

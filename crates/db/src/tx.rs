@@ -2,7 +2,7 @@
 //! to commit unless the change wrote its audit entry: a change without its audit row
 //! cannot happen.
 
-use sqlx::{AssertSqlSafe, PgPool, Postgres, Sqlite, Transaction};
+use sqlx::{AssertSqlSafe, PgPool, Postgres, Transaction};
 use uuid::Uuid;
 
 use crate::pool::Backend;
@@ -43,7 +43,8 @@ impl ActorContext {
 }
 
 pub(crate) enum TxInner {
-    Sqlite(Transaction<'static, Sqlite>),
+    /// A change on SQLite's writer, committed with the others queued behind it.
+    Sqlite(crate::group_commit::Change),
     Postgres(Transaction<'static, Postgres>),
 }
 
@@ -68,12 +69,7 @@ impl Db {
         // BEGIN runs in its own task: sqlx 0.9.0 can hand a connection back to the pool inside
         // an open transaction when a caller (a timed-out request) is cancelled mid-BEGIN.
         let inner = match &self.backend {
-            // IMMEDIATE takes the write lock up front, so a transaction that reads and then
-            // writes cannot deadlock against another process's writer.
-            Backend::Sqlite { writer, .. } => {
-                let writer = writer.clone();
-                TxInner::Sqlite(uncancellable(async move { writer.begin_with("BEGIN IMMEDIATE").await }).await?)
-            }
+            Backend::Sqlite { writer, .. } => TxInner::Sqlite(writer.begin().await?),
             Backend::Postgres(pool) => {
                 let pool = pool.clone();
                 // The actor's row-security context is set in the same round trip as BEGIN;
@@ -125,7 +121,7 @@ impl Db {
 impl WriteTx {
     pub(crate) fn conn(&mut self) -> Conn<'_> {
         match &mut self.inner {
-            TxInner::Sqlite(tx) => Conn::Sqlite(tx),
+            TxInner::Sqlite(change) => Conn::Sqlite(change.conn()),
             TxInner::Postgres(tx) => Conn::Postgres(tx),
         }
     }
@@ -164,7 +160,7 @@ impl WriteTx {
         }
         self.flush().await?;
         match self.inner {
-            TxInner::Sqlite(tx) => tx.commit().await?,
+            TxInner::Sqlite(change) => change.commit().await?,
             TxInner::Postgres(tx) => tx.commit().await?,
         }
         if self.enqueued_jobs {
@@ -175,7 +171,7 @@ impl WriteTx {
 
     pub async fn rollback(self) -> DbResult<()> {
         match self.inner {
-            TxInner::Sqlite(tx) => tx.rollback().await?,
+            TxInner::Sqlite(change) => change.rollback().await?,
             TxInner::Postgres(tx) => tx.rollback().await?,
         }
         Ok(())
