@@ -20,14 +20,22 @@ impl WriteTx {
 
     /// Sends the held statements, if any.
     pub(crate) async fn flush(&mut self) -> DbResult<()> {
-        let held = std::mem::take(&mut self.deferred);
-        match held.as_slice() {
-            [] => Ok(()),
-            [one] => one.execute_on(self.conn()).await.map(|_| ()),
-            many => {
-                let text = combined(self.db().backend(), many);
-                let args = many.iter().flat_map(Sql::args).cloned().collect();
-                Sql::composed(text, args).execute_on(self.conn()).await.map(|_| ())
+        match self.take_held() {
+            Some(held) => held.execute_on(self.conn()).await.map(|_| ()),
+            None => Ok(()),
+        }
+    }
+
+    /// The held statements as one, leaving none held.
+    pub(crate) fn take_held(&mut self) -> Option<Sql> {
+        let mut held = std::mem::take(&mut self.deferred);
+        match held.len() {
+            0 => None,
+            1 => held.pop(),
+            _ => {
+                let text = combined(self.db().backend(), &held);
+                let args = held.iter().flat_map(Sql::args).cloned().collect();
+                Some(Sql::composed(text, args))
             }
         }
     }

@@ -11,6 +11,11 @@
 //! Each change runs inside its own savepoint, so one that fails or is abandoned is rolled
 //! back alone and the others in its batch commit as if it had never been there. If the batch
 //! itself cannot commit (a full disk, an I/O error), every change in it is told so.
+//!
+//! Every statement is a hand-over to the writer's thread and back, which costs more here than
+//! most statements do. So the savepoint is opened with the BEGIN, or by the change before
+//! (with its release), and a change's held writes, its release and the batch's COMMIT go in
+//! one call.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -19,13 +24,14 @@ use sqlx::pool::PoolConnection;
 use sqlx::{Sqlite, SqliteConnection, SqlitePool};
 use tokio::sync::{Mutex, OwnedMutexGuard, oneshot};
 
+use crate::sql::{Conn, Sql};
 use crate::{DbError, DbResult};
 
 /// At most this many changes wait for one commit: it bounds how long the first of them waits.
 const MAX_BATCH: usize = 64;
 
 /// The writer's open transaction, if any, and the changes in it that are waiting for its
-/// commit.
+/// commit. While no change holds it, the savepoint for the next change is already open.
 struct OpenBatch {
     conn: PoolConnection<Sqlite>,
     waiting_for_commit: Vec<oneshot::Sender<Result<(), String>>>,
@@ -73,15 +79,14 @@ impl GroupCommit {
                 let mut conn = this.pool.acquire().await?;
                 // IMMEDIATE takes the write lock up front, so a transaction that reads and then
                 // writes cannot deadlock against another process's writer.
-                sqlx::query("BEGIN IMMEDIATE").execute(&mut *conn).await?;
+                if let Err(error) = sqlx::raw_sql("BEGIN IMMEDIATE; SAVEPOINT change").execute(&mut *conn).await {
+                    // Whichever part failed, the connection goes back without a transaction.
+                    let _ = sqlx::raw_sql("ROLLBACK").execute(&mut *conn).await;
+                    return Err(error.into());
+                }
                 *slot = Some(OpenBatch { conn, waiting_for_commit: Vec::new() });
             }
-            let mut change = Change { slot: Some(slot), queued: this.queued.clone() };
-            if let Err(error) = sqlx::query("SAVEPOINT change").execute(change.conn()).await {
-                let slot = change.slot.take().expect("held until the change ends");
-                fail_batch(slot, &error.to_string()).await;
-                return Err(error.into());
-            }
+            let change = Change { slot: Some(slot), queued: this.queued.clone() };
             Ok(change)
         })
         .await
@@ -94,18 +99,19 @@ impl Change {
         &mut batch.conn
     }
 
-    /// Keeps the change; returns once the transaction holding it has committed.
-    pub(crate) async fn commit(mut self) -> DbResult<()> {
+    /// Runs the change's `held` writes and keeps the change; returns once the transaction
+    /// holding it has committed.
+    pub(crate) async fn commit(mut self, held: Option<Sql>) -> DbResult<()> {
         let slot = self.slot.take().expect("held until the change ends");
         let queued = self.queued.clone();
-        detached(async move { end(slot, &queued, true).await }).await
+        detached(async move { keep(slot, &queued, held).await }).await
     }
 
     /// Undoes the change; the rest of its batch is unaffected.
     pub(crate) async fn rollback(mut self) -> DbResult<()> {
         let slot = self.slot.take().expect("held until the change ends");
         let queued = self.queued.clone();
-        detached(async move { end(slot, &queued, false).await }).await
+        detached(async move { undo(slot, &queued).await }).await
     }
 }
 
@@ -118,7 +124,7 @@ impl Drop for Change {
         match tokio::runtime::Handle::try_current() {
             Ok(runtime) => {
                 runtime.spawn(async move {
-                    let _ = end(slot, &queued, false).await;
+                    let _ = undo(slot, &queued).await;
                 });
             }
             // Only when the runtime itself is gone: closing the connection undoes the open
@@ -133,22 +139,36 @@ impl Drop for Change {
     }
 }
 
-/// Ends the change holding `slot`: releases or rolls back its savepoint, then either leaves
-/// the batch open for a queued change (and, if kept, waits for that batch's commit) or
-/// commits the batch.
-async fn end(mut slot: OwnedMutexGuard<Slot>, queued: &AtomicUsize, keep: bool) -> DbResult<()> {
+/// Whether the change ending now leaves the batch open for a queued change rather than
+/// committing it.
+fn leaves_open(batch: &OpenBatch, queued: &AtomicUsize) -> bool {
+    queued.load(Ordering::SeqCst) > 0 && batch.waiting_for_commit.len() < MAX_BATCH
+}
+
+/// Keeps the change holding `slot`: runs its held writes and releases its savepoint, then
+/// either opens the next change's savepoint and waits for a later change to commit the batch,
+/// or commits the batch, all in one call.
+async fn keep(mut slot: OwnedMutexGuard<Slot>, queued: &AtomicUsize, held: Option<Sql>) -> DbResult<()> {
     let batch = slot.as_mut().expect("an open batch while the change lasts");
-    let close = if keep { "RELEASE change" } else { "ROLLBACK TO change; RELEASE change" };
-    if let Err(error) = sqlx::raw_sql(close).execute(&mut *batch.conn).await {
-        // SQLite may have rolled the whole transaction back on its own (a full disk, an I/O
-        // error): nothing in the batch can be trusted to commit.
-        fail_batch(slot, &error.to_string()).await;
-        return Err(error.into());
-    }
-    if queued.load(Ordering::SeqCst) > 0 && batch.waiting_for_commit.len() < MAX_BATCH {
-        if !keep {
-            return Ok(());
+    let open = leaves_open(batch, queued);
+    let tail = if open { "RELEASE change; SAVEPOINT change" } else { "RELEASE change; COMMIT" };
+    let call = match held {
+        Some(held) => Sql::composed(format!("{}; {tail}", held.text()), held.args().to_vec()),
+        None => Sql::composed(tail.to_owned(), Vec::new()),
+    };
+    if let Err(error) = call.execute_on(Conn::Sqlite(&mut batch.conn)).await {
+        // A held write failed (the savepoint is still there to roll back to: only this change
+        // is undone), or the release or the commit did (it is not: nothing in the batch can be
+        // trusted to commit).
+        match sqlx::raw_sql("ROLLBACK TO change").execute(&mut *batch.conn).await {
+            Ok(_) => {
+                let _ = close_undone(slot, queued).await;
+            }
+            Err(_) => fail_batch(slot, &error.to_string()).await,
         }
+        return Err(error);
+    }
+    if open {
         let (committed, outcome) = oneshot::channel();
         batch.waiting_for_commit.push(committed);
         drop(slot);
@@ -158,11 +178,35 @@ async fn end(mut slot: OwnedMutexGuard<Slot>, queued: &AtomicUsize, keep: bool) 
             Err(_) => Err(batch_failed("the writer stopped before the commit")),
         };
     }
+    let batch = slot.take().expect("an open batch while the change lasts");
+    for waiter in batch.waiting_for_commit {
+        let _ = waiter.send(Ok(()));
+    }
+    Ok(())
+}
+
+/// Rolls back the change holding `slot` (its savepoint stays open), then closes it.
+async fn undo(mut slot: OwnedMutexGuard<Slot>, queued: &AtomicUsize) -> DbResult<()> {
+    let batch = slot.as_mut().expect("an open batch while the change lasts");
+    if let Err(error) = sqlx::raw_sql("ROLLBACK TO change").execute(&mut *batch.conn).await {
+        fail_batch(slot, &error.to_string()).await;
+        return Err(error.into());
+    }
+    close_undone(slot, queued).await
+}
+
+/// After a change was rolled back to its savepoint: leaves that savepoint open for a queued
+/// change, or commits what the rest of the batch did.
+async fn close_undone(mut slot: OwnedMutexGuard<Slot>, queued: &AtomicUsize) -> DbResult<()> {
+    let batch = slot.as_mut().expect("an open batch while the change lasts");
+    if leaves_open(batch, queued) {
+        return Ok(());
+    }
     let OpenBatch { mut conn, waiting_for_commit } = slot.take().expect("an open batch while the change lasts");
-    let result = sqlx::query("COMMIT").execute(&mut *conn).await;
+    let result = sqlx::raw_sql("RELEASE change; COMMIT").execute(&mut *conn).await;
     if result.is_err() {
         // A failed COMMIT can leave the transaction open; the connection must not carry it on.
-        let _ = sqlx::query("ROLLBACK").execute(&mut *conn).await;
+        let _ = sqlx::raw_sql("ROLLBACK").execute(&mut *conn).await;
     }
     let outcome = result.as_ref().map(|_| ()).map_err(ToString::to_string);
     for waiter in waiting_for_commit {
@@ -174,7 +218,7 @@ async fn end(mut slot: OwnedMutexGuard<Slot>, queued: &AtomicUsize, keep: bool) 
 /// Rolls the open batch back and tells every change waiting for it that it failed.
 async fn fail_batch(mut slot: OwnedMutexGuard<Slot>, reason: &str) {
     let Some(OpenBatch { mut conn, waiting_for_commit }) = slot.take() else { return };
-    let _ = sqlx::query("ROLLBACK").execute(&mut *conn).await;
+    let _ = sqlx::raw_sql("ROLLBACK").execute(&mut *conn).await;
     for waiter in waiting_for_commit {
         let _ = waiter.send(Err(reason.to_owned()));
     }

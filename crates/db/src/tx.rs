@@ -158,10 +158,17 @@ impl WriteTx {
             // Dropping the transaction rolls it back.
             return Err(DbError::MissingAudit);
         }
-        self.flush().await?;
+        let held = self.take_held();
         match self.inner {
-            TxInner::Sqlite(change) => change.commit().await?,
-            TxInner::Postgres(tx) => tx.commit().await?,
+            // The held writes go in one call with the release of the change's savepoint (and
+            // the COMMIT, when this change ends its batch); see `group_commit.rs`.
+            TxInner::Sqlite(change) => change.commit(held).await?,
+            TxInner::Postgres(mut tx) => {
+                if let Some(held) = held {
+                    held.execute_on(Conn::Postgres(&mut tx)).await?;
+                }
+                tx.commit().await?
+            }
         }
         if self.enqueued_jobs {
             self.db.jobs_enqueued.notify_waiters();

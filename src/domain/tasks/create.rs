@@ -6,7 +6,7 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::fields::TaskFields;
-use super::placement::end_of_column;
+use super::placement::number_and_end_of_column;
 use super::row::{TaskRow, priority_name, priority_rank, status_name, task_columns, task_from};
 use super::tags::set_task_tags;
 use super::update::announce_about;
@@ -135,13 +135,7 @@ pub(super) async fn insert_task(
     recurrence: Option<String>,
     zone: Option<chrono_tz::Tz>,
 ) -> AppResult<TaskRow> {
-    let scope = group_id.unwrap_or(owner_id);
-    let (number,): (i64,) = sql("INSERT INTO task_counters (scope_id, last_number) VALUES ($1, 1) \
-         ON CONFLICT (scope_id) DO UPDATE SET last_number = task_counters.last_number + 1 RETURNING last_number")
-    .bind(scope)
-    .fetch_one(&mut *tx)
-    .await?;
-    let position = end_of_column(tx, group_id, owner_id, status_name(fields.status)).await?;
+    let (number, position) = number_and_end_of_column(tx, group_id, owner_id, status_name(fields.status)).await?;
     let now = tx.now();
     let id = new_id();
     let done = matches!(fields.status, dayline_api_types::TaskStatus::Done);

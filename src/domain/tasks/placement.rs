@@ -46,6 +46,30 @@ pub async fn end_of_column(
     Ok(ordering::between(last.as_deref().filter(|k| ordering::is_valid(k)), None))
 }
 
+/// A new task's number in its scope (its group, or its owner's personal tasks) and the key for
+/// the end of its column, in one statement: on SQLite's single writer every statement is a
+/// hand-over to the writer's thread and back, and a create waits for each in turn.
+pub async fn number_and_end_of_column(
+    tx: &mut WriteTx,
+    group_id: Option<Uuid>,
+    owner_id: Uuid,
+    status: &str,
+) -> AppResult<(i64, String)> {
+    let (number, last): (i64, Option<String>) = sql(column!(
+        group_id,
+        "INSERT INTO task_counters (scope_id, last_number) VALUES (COALESCE($1, $2), 1) \
+         ON CONFLICT (scope_id) DO UPDATE SET last_number = task_counters.last_number + 1 \
+         RETURNING last_number, (SELECT MAX(position) ",
+        ")"
+    ))
+    .bind(group_id)
+    .bind(owner_id)
+    .bind(status)
+    .fetch_one(&mut *tx)
+    .await?;
+    Ok((number, ordering::between(last.as_deref().filter(|k| ordering::is_valid(k)), None)))
+}
+
 /// The position of task `id` if it is in the column.
 pub async fn position_in_column(
     tx: &mut WriteTx,
