@@ -151,3 +151,55 @@ async fn postgres_generic_plans_stay_inside_write_transactions() {
         assert_eq!(after, "auto");
     }
 }
+
+/// A page of a group's open tasks reads about a page of rows, not the whole group: PostgreSQL
+/// once guessed that the status filter kept a handful of a group's tasks and sorted all of
+/// them for every page (see `FILTERS` in the task list). Counted with the table's statistics,
+/// which every backend reports shortly after its transactions end.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_reads_a_page_of_open_tasks_not_the_whole_group() {
+    let app = spawn_app(Backend::Postgres).await;
+    app.complete_setup().await;
+    app.create_user("bo@example.com", "Bo Berg", dayline_api_types::GlobalRole::User).await;
+    let token = app.access_token("bo@example.com", crate::support::PASSWORD).await;
+    let group =
+        app.send(reqwest::Method::POST, "/api/v1/groups", &token, Some(serde_json::json!({"name": "Ops"}))).await;
+    assert_eq!(group.status(), 201);
+    let group: serde_json::Value = group.json().await.expect("group");
+    let group_id = group["id"].as_str().expect("id").parse::<uuid::Uuid>().expect("uuid");
+    let owner = app.owner_db().await;
+    let (owner_id,): (uuid::Uuid,) =
+        dayline_db::sql("SELECT id FROM users WHERE email = 'bo@example.com'").fetch_one(&owner).await.expect("owner");
+    dayline_db::sql(
+        "INSERT INTO tasks (id, group_id, owner_id, number, title, status, priority, priority_rank, position, \
+         version, created_at, updated_at) \
+         SELECT gen_random_uuid(), $1, $2, n, 'Task ' || n, (ARRAY['todo', 'todo', 'in_progress', 'done'])[n % 4 + 1], \
+         'none', 0, lpad(n::text, 6, '0'), 1, now(), now() FROM generate_series(1, 2000) AS n",
+    )
+    .bind(group_id)
+    .bind(owner_id)
+    .execute_bookkeeping(&owner)
+    .await
+    .expect("tasks");
+    dayline_db::sql("ANALYZE tasks").execute_bookkeeping(&owner).await.expect("analyze");
+
+    let rows_read = || async {
+        let (n,): (i64,) = dayline_db::sql(
+            "SELECT (COALESCE(idx_tup_fetch, 0) + COALESCE(seq_tup_read, 0))::BIGINT FROM pg_stat_user_tables \
+             WHERE relname = 'tasks'",
+        )
+        .fetch_one(&owner)
+        .await
+        .expect("statistics");
+        n
+    };
+    let before = rows_read().await;
+    let path = format!("/api/v1/tasks?group_id={group_id}&status=todo,in_progress&limit=20");
+    let page = app.send(reqwest::Method::GET, &path, &token, None).await;
+    assert_eq!(page.status(), 200);
+    let page: serde_json::Value = page.json().await.expect("page");
+    assert_eq!(page["items"].as_array().map(Vec::len), Some(20));
+    assert!(crate::support::eventually(|| async { rows_read().await > before }).await, "statistics arrive");
+    let read = rows_read().await - before;
+    assert!(read < 200, "a page of 20 open tasks read {read} of the group's 2,000 rows");
+}

@@ -18,8 +18,16 @@ use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 
 /// Filters every list statement has; `$2`… are the same arguments in every statement.
-const FILTERS: &str = "AND (CAST($4 AS TEXT) IS NULL OR ',' || $4 || ',' LIKE '%,' || t.status || ',%') \
-     AND (CAST($5 AS TEXT) IS NULL OR ',' || $5 || ',' LIKE '%,' || t.priority || ',%') \
+///
+/// A status or priority is in the comma-separated list when taking `,value,` out of
+/// `,list,` shortens it. Not `LIKE '%,value,%'`: PostgreSQL guesses a pattern match keeps one
+/// row in two hundred, so with "open tasks" it expected a handful in a group of thousands and
+/// sorted the whole group instead of walking its index and stopping at the page; a comparison
+/// is guessed at one in three.
+const FILTERS: &str = "AND (CAST($4 AS TEXT) IS NULL \
+       OR length(replace(',' || $4 || ',', ',' || t.status || ',', '')) < length(',' || $4 || ',')) \
+     AND (CAST($5 AS TEXT) IS NULL \
+       OR length(replace(',' || $5 || ',', ',' || t.priority || ',', '')) < length(',' || $5 || ',')) \
      AND (CAST($6 AS TEXT) IS NULL OR t.assignee_id = $6) AND (NOT $7 OR t.assignee_id IS NULL) \
      AND (CAST($8 AS TEXT) IS NULL OR t.due_date <= $8 OR t.due_at < $9) \
      AND (CAST($10 AS TEXT) IS NULL OR t.due_date >= $10 OR t.due_at >= $11) \
