@@ -1,6 +1,7 @@
 //! Writes nothing in a transaction waits for (its audit row, its outbox event, a search
-//! entry) are held back and sent together, as one statement, with the next statement that
-//! needs an answer or at commit. Every statement is a round trip (on SQLite, a hand-over to
+//! entry, a new row read back next) are held back and sent together, as one statement, with
+//! the next statement that needs an answer (on SQLite in the same call as a read) or at
+//! commit. Every statement is a round trip (on SQLite, a hand-over to
 //! the writer's thread and back), and on SQLite the writer does one thing at a time: a task
 //! created with its search entry, audit row and event cost three of those for what is now one.
 //!
@@ -13,7 +14,8 @@ use crate::sql::Sql;
 use crate::{DbResult, WriteTx};
 
 impl WriteTx {
-    /// Holds `statement` until the next statement that needs an answer, or commit.
+    /// Holds `statement` until the next statement that needs an answer, or commit. It must
+    /// return no rows (no `RETURNING`): on SQLite it may run in front of a read, in one call.
     pub fn defer(&mut self, statement: Sql) {
         self.deferred.push(statement);
     }
@@ -23,6 +25,26 @@ impl WriteTx {
         match self.take_held() {
             Some(held) => held.execute_on(self.conn()).await.map(|_| ()),
             None => Ok(()),
+        }
+    }
+
+    /// `statement`, a read, ready to run next: on SQLite the held writes go in front of it, in
+    /// the same call (they return no rows, so the rows are the statement's); on PostgreSQL,
+    /// which takes one statement per call and would not let a read see writes made in the
+    /// same statement, they are sent first.
+    pub(crate) async fn with_held(&mut self, statement: Sql) -> DbResult<Sql> {
+        if self.deferred.is_empty() {
+            return Ok(statement);
+        }
+        match self.db().backend() {
+            Backend::Sqlite { .. } => {
+                self.deferred.push(statement);
+                Ok(self.take_held().expect("held statements"))
+            }
+            Backend::Postgres(_) => {
+                self.flush().await?;
+                Ok(statement)
+            }
         }
     }
 

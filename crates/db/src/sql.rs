@@ -133,10 +133,7 @@ impl Sql {
                     self.fetch_all_on(conn.as_conn()).await
                 }
             },
-            Source::Tx(tx) => {
-                tx.flush().await?;
-                self.fetch_all_on(tx.conn()).await
-            }
+            Source::Tx(tx) => tx.with_held(self).await?.fetch_all_on(tx.conn()).await,
             Source::Bookkeeping(db) => {
                 let mut conn = db.acquire_writer().await?;
                 self.fetch_all_on(conn.as_conn()).await
@@ -162,10 +159,7 @@ impl Sql {
                     self.fetch_optional_on(conn.as_conn()).await
                 }
             },
-            Source::Tx(tx) => {
-                tx.flush().await?;
-                self.fetch_optional_on(tx.conn()).await
-            }
+            Source::Tx(tx) => tx.with_held(self).await?.fetch_optional_on(tx.conn()).await,
             Source::Bookkeeping(db) => {
                 let mut conn = db.acquire_writer().await?;
                 self.fetch_optional_on(conn.as_conn()).await

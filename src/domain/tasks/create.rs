@@ -149,38 +149,39 @@ pub(super) async fn insert_task(
         }
         None => super::due::due_order(None, fields.due_at, chrono_tz::UTC),
     };
-    sql("INSERT INTO tasks (id, group_id, owner_id, number, title, description, status, priority, priority_rank, \
+    // Held: on SQLite it goes to the writer in one call with the read below.
+    tx.defer(
+        sql("INSERT INTO tasks (id, group_id, owner_id, number, title, description, status, priority, priority_rank, \
          due_date, due_at, due_zone, start_date, assignee_id, parent_id, position, version, created_at, updated_at, \
          completed_at, recurrence, due_order) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $18, 1, $16, $16, $17, $19, $20)")
-    .bind(id)
-    .bind(group_id)
-    .bind(owner_id)
-    .bind(number)
-    .bind(fields.title.clone())
-    .bind(fields.description.clone())
-    .bind(status_name(fields.status))
-    .bind(priority_name(fields.priority))
-    .bind(priority_rank(fields.priority))
-    .bind(fields.due_date.map(|d| d.to_string()))
-    .bind(fields.due_at)
-    .bind(fields.due_zone.clone())
-    .bind(fields.start_date.map(|d| d.to_string()))
-    .bind(fields.assignee_id)
-    .bind(fields.parent_id)
-    .bind(now)
-    .bind(done.then_some(now))
-    .bind(position)
-    .bind(recurrence)
-    .bind(due_order)
-    .execute(&mut *tx)
-    .await?;
+        .bind(id)
+        .bind(group_id)
+        .bind(owner_id)
+        .bind(number)
+        .bind(fields.title.clone())
+        .bind(fields.description.clone())
+        .bind(status_name(fields.status))
+        .bind(priority_name(fields.priority))
+        .bind(priority_rank(fields.priority))
+        .bind(fields.due_date.map(|d| d.to_string()))
+        .bind(fields.due_at)
+        .bind(fields.due_zone.clone())
+        .bind(fields.start_date.map(|d| d.to_string()))
+        .bind(fields.assignee_id)
+        .bind(fields.parent_id)
+        .bind(now)
+        .bind(done.then_some(now))
+        .bind(position)
+        .bind(recurrence)
+        .bind(due_order),
+    );
     if !fields.tags.is_empty() {
         set_task_tags(tx, id, group_id, owner_id, &fields.tags).await?;
     }
     let row: TaskRow = sql(BY_ID).bind(id).fetch_one(&mut *tx).await?;
-    // Read back before the search entry is written: that write is held (see `WriteTx::defer`)
-    // and goes with the caller's audit row and event, in one statement.
+    // Read back before the search entry is written: that write is held too and goes with the
+    // caller's audit row and event, in one statement.
     super::search::index_new(tx, id, &fields.title, &fields.description).await?;
     Ok(row)
 }
