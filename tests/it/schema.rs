@@ -134,11 +134,11 @@ async fn postgres_search_index_and_policy_checks_are_set_up_for_load() {
     assert!(languages.iter().all(|(_, language)| language == "plpgsql"), "{languages:?}");
 }
 
-/// PostgreSQL write transactions use generic plans (see `RowAccess::begin_statement`); the
-/// setting is transaction-local, so reads on the same pooled connections keep choosing plans
-/// per run.
+/// PostgreSQL write transactions use generic plans (see `TxKind`), and so do reads that ask
+/// for them; the setting is transaction-local, so other reads on the same pooled connections
+/// keep choosing plans per run.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn postgres_generic_plans_stay_inside_write_transactions() {
+async fn postgres_generic_plans_stay_inside_their_transactions() {
     let app = spawn_app(Backend::Postgres).await;
     let setting = "SELECT current_setting('plan_cache_mode')";
     for _ in 0..3 {
@@ -148,6 +148,14 @@ async fn postgres_generic_plans_stay_inside_write_transactions() {
         tx.rollback().await.expect("rollback");
         let (after,): (String,) =
             dayline_db::sql(setting).fetch_one(app.state.db.read_as_system()).await.expect("after");
+        assert_eq!(after, "auto");
+        // Reads written for one plan (the task list) ask for it, for their transaction only.
+        let access = dayline_db::RowAccess::system();
+        let (planned_once,): (String,) =
+            dayline_db::sql(setting).fetch_one(app.state.db.read_planned_once(access)).await.expect("planned once");
+        assert_eq!(planned_once, "force_generic_plan");
+        let (after,): (String,) =
+            dayline_db::sql(setting).fetch_one(app.state.db.read_as_system()).await.expect("after read");
         assert_eq!(after, "auto");
     }
 }

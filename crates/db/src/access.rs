@@ -26,24 +26,35 @@ impl RowAccess {
         RowAccess { user_id: Some(user_id), is_super_admin, is_system: false }
     }
 
-    /// The statement that opens a PostgreSQL transaction with this context, in one round trip.
-    /// Only typed values (a UUID, booleans) are formatted in, never text from outside.
-    ///
-    /// Write transactions also use each prepared statement's generic plan. Their statements
-    /// find rows by key, where the generic plan is the plan; but under row security PostgreSQL
-    /// judges every generic plan dearer than a custom one and planned each statement again on
-    /// every run, more than a third of a task creation's database time.
-    pub(crate) fn begin_statement(&self, read_only: bool) -> String {
+    /// The statement that opens a PostgreSQL transaction of `kind` with this context, in one
+    /// round trip. Only typed values (a UUID, booleans) are formatted in, never text from
+    /// outside.
+    pub(crate) fn begin_statement(&self, kind: TxKind) -> String {
         let user_id = self.user_id.map(|id| id.hyphenated().to_string()).unwrap_or_default();
         format!(
             "{}; SELECT set_config('dayline.user_id', '{user_id}', true), \
              set_config('dayline.is_super_admin', '{}', true), set_config('dayline.is_system', '{}', true){}",
-            if read_only { "BEGIN READ ONLY" } else { "BEGIN" },
+            if kind == TxKind::Write { "BEGIN" } else { "BEGIN READ ONLY" },
             self.is_super_admin,
             self.is_system,
-            if read_only { "" } else { ", set_config('plan_cache_mode', 'force_generic_plan', true)" },
+            if kind == TxKind::Read { "" } else { ", set_config('plan_cache_mode', 'force_generic_plan', true)" },
         )
     }
+}
+
+/// What a PostgreSQL transaction is for, and so how its statements are planned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TxKind {
+    /// A change. Its statements use each prepared statement's generic plan: they find rows by
+    /// key, where the generic plan is the plan; but under row security PostgreSQL judges every
+    /// generic plan dearer than a custom one and planned each statement again on every run,
+    /// more than a third of a task creation's database time.
+    Write,
+    /// A read, each statement planned for its values.
+    Read,
+    /// A read of statements written to have one plan for every value (see
+    /// `Db::read_planned_once`), planned once per connection.
+    ReadPlannedOnce,
 }
 
 #[cfg(test)]
@@ -53,14 +64,17 @@ mod tests {
     #[test]
     fn the_context_statement_names_the_user_and_flags() {
         let id = Uuid::nil();
-        let text = RowAccess::user(id, true).begin_statement(true);
+        let text = RowAccess::user(id, true).begin_statement(TxKind::Read);
         assert!(text.starts_with("BEGIN READ ONLY; "), "{text}");
         assert!(text.contains("'dayline.user_id', '00000000-0000-0000-0000-000000000000'"), "{text}");
         assert!(text.contains("'dayline.is_super_admin', 'true'"), "{text}");
         assert!(text.contains("'dayline.is_system', 'false'"), "{text}");
-        let system = RowAccess::system().begin_statement(false);
+        let system = RowAccess::system().begin_statement(TxKind::Write);
         assert!(system.starts_with("BEGIN; ") && system.contains("'dayline.user_id', ''"), "{system}");
         assert!(system.contains("'dayline.is_system', 'true'"), "{system}");
         assert!(system.contains("'plan_cache_mode', 'force_generic_plan'") && !text.contains("plan_cache_mode"));
+        let planned_once = RowAccess::user(id, false).begin_statement(TxKind::ReadPlannedOnce);
+        assert!(planned_once.starts_with("BEGIN READ ONLY; "), "{planned_once}");
+        assert!(planned_once.contains("'plan_cache_mode', 'force_generic_plan'"), "{planned_once}");
     }
 }

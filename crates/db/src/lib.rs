@@ -17,7 +17,7 @@ pub mod schedules;
 mod sql;
 mod tx;
 
-pub use access::RowAccess;
+pub use access::{RowAccess, TxKind};
 pub use args::Arg;
 pub use audit::AuditEntry;
 pub use clock::{Clock, SharedClock, SystemClock, TestClock};

@@ -8,6 +8,7 @@ use sqlx::postgres::PgRow;
 use sqlx::sqlite::SqliteRow;
 use sqlx::{AssertSqlSafe, FromRow, PgConnection, Postgres, Sqlite, SqliteConnection};
 
+use crate::access::TxKind;
 use crate::pool::Backend;
 use crate::{Arg, Db, DbResult, RowAccess, WriteTx};
 
@@ -32,12 +33,13 @@ pub fn sql(text: &'static str) -> Sql {
 /// Where a statement runs:
 /// - `Db`: the read pool with no row-security context, so on PostgreSQL it sees no row of a
 ///   table under Row-Level Security; for the system tables (jobs, schedules, signing keys);
-/// - `Read`: the read pool in a read-only transaction that carries a row-security context;
+/// - `Read`: the read pool in a read-only transaction that carries a row-security context
+///   (planned as its `TxKind` says);
 /// - `Tx`: an open write transaction (with its actor's context);
 /// - `Bookkeeping`: the writer outside any transaction, for writes nobody audits (job leases).
 pub enum Source<'a> {
     Db(&'a Db),
-    Read(&'a Db, RowAccess),
+    Read(&'a Db, RowAccess, TxKind),
     Tx(&'a mut WriteTx),
     Bookkeeping(&'a Db),
 }
@@ -45,12 +47,20 @@ pub enum Source<'a> {
 impl Db {
     /// Reads as `access` sees the rows.
     pub fn read_as(&self, access: RowAccess) -> Source<'_> {
-        Source::Read(self, access)
+        Source::Read(self, access, TxKind::Read)
+    }
+
+    /// Reads as `access` sees the rows, with statements written so that one plan fits every
+    /// value of their arguments (no "no value, or …" conditions): PostgreSQL plans each once
+    /// per connection instead of on every run, which for a page of tasks cost more than
+    /// running it.
+    pub fn read_planned_once(&self, access: RowAccess) -> Source<'_> {
+        Source::Read(self, access, TxKind::ReadPlannedOnce)
     }
 
     /// Reads with the system's access: every row.
     pub fn read_as_system(&self) -> Source<'_> {
-        Source::Read(self, RowAccess::system())
+        Source::Read(self, RowAccess::system(), TxKind::Read)
     }
 }
 
@@ -121,9 +131,9 @@ impl Sql {
                 let mut conn = db.acquire_reader().await?;
                 self.fetch_all_on(conn.as_conn()).await
             }
-            Source::Read(db, access) => match &db.backend {
+            Source::Read(db, access, kind) => match &db.backend {
                 Backend::Postgres(pool) => {
-                    let mut tx = crate::tx::begin_read(pool, access).await?;
+                    let mut tx = crate::tx::begin_read(pool, access, kind).await?;
                     let rows = self.fetch_all_on(Conn::Postgres(&mut tx)).await?;
                     tx.commit().await?;
                     Ok(rows)
@@ -147,9 +157,9 @@ impl Sql {
                 let mut conn = db.acquire_reader().await?;
                 self.fetch_optional_on(conn.as_conn()).await
             }
-            Source::Read(db, access) => match &db.backend {
+            Source::Read(db, access, kind) => match &db.backend {
                 Backend::Postgres(pool) => {
-                    let mut tx = crate::tx::begin_read(pool, access).await?;
+                    let mut tx = crate::tx::begin_read(pool, access, kind).await?;
                     let row = self.fetch_optional_on(Conn::Postgres(&mut tx)).await?;
                     tx.commit().await?;
                     Ok(row)

@@ -5,6 +5,7 @@
 use sqlx::{AssertSqlSafe, PgPool, Postgres, Transaction};
 use uuid::Uuid;
 
+use crate::access::TxKind;
 use crate::pool::Backend;
 use crate::sql::Conn;
 use crate::{AuditEntry, Db, DbError, DbResult, NewEvent, RowAccess};
@@ -74,7 +75,7 @@ impl Db {
                 let pool = pool.clone();
                 // The actor's row-security context is set in the same round trip as BEGIN;
                 // transaction-local, so it is safe behind a pooler in transaction mode.
-                let begin = AssertSqlSafe(actor.row_access().begin_statement(false));
+                let begin = AssertSqlSafe(actor.row_access().begin_statement(TxKind::Write));
                 TxInner::Postgres(uncancellable(async move { pool.begin_with(begin).await }).await?)
             }
         };
@@ -95,9 +96,13 @@ impl Db {
 /// Opens a read-only PostgreSQL transaction carrying `access`. BEGIN runs in its own task for
 /// the reason given in `begin`: a connection handed back mid-BEGIN would carry this context
 /// into someone else's statements.
-pub(crate) async fn begin_read(pool: &PgPool, access: RowAccess) -> DbResult<Transaction<'static, Postgres>> {
+pub(crate) async fn begin_read(
+    pool: &PgPool,
+    access: RowAccess,
+    kind: TxKind,
+) -> DbResult<Transaction<'static, Postgres>> {
     let pool = pool.clone();
-    let begin = AssertSqlSafe(access.begin_statement(true));
+    let begin = AssertSqlSafe(access.begin_statement(kind));
     Ok(uncancellable(async move { pool.begin_with(begin).await }).await?)
 }
 

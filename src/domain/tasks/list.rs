@@ -6,7 +6,8 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use dayline_api_types::{TaskList, TaskListQuery, TaskPriority, TaskStatus};
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{OnceLock, PoisonError, RwLock};
 
 use dayline_db::{ActorContext, sql};
 use uuid::Uuid;
@@ -17,31 +18,37 @@ use crate::domain::sessions::Authenticated;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 
-/// Filters every list statement has; `$2`… are the same arguments in every statement.
+/// The optional filters, each with the arguments it reads (`$2`… are the same arguments in
+/// every statement). A statement carries only the filters its request uses: PostgreSQL then
+/// plans it once for all its runs (see `Shape`), and a plan made without the values has to
+/// guess what each filter keeps; a filter written as "no value, or …" would be guessed to
+/// keep a third of the rows even when it has no value, and ten of them made it expect no rows
+/// at all and sort a whole group for every page.
 ///
 /// A status or priority is in the comma-separated list when taking `,value,` out of
 /// `,list,` shortens it. Not `LIKE '%,value,%'`: PostgreSQL guesses a pattern match keeps one
 /// row in two hundred, so with "open tasks" it expected a handful in a group of thousands and
 /// sorted the whole group instead of walking its index and stopping at the page; a comparison
 /// is guessed at one in three.
-const FILTERS: &str = "AND (CAST($4 AS TEXT) IS NULL \
-       OR length(replace(',' || $4 || ',', ',' || t.status || ',', '')) < length(',' || $4 || ',')) \
-     AND (CAST($5 AS TEXT) IS NULL \
-       OR length(replace(',' || $5 || ',', ',' || t.priority || ',', '')) < length(',' || $5 || ',')) \
-     AND (CAST($6 AS TEXT) IS NULL OR t.assignee_id = $6) AND (NOT $7 OR t.assignee_id IS NULL) \
-     AND (CAST($8 AS TEXT) IS NULL OR t.due_date <= $8 OR t.due_at < $9) \
-     AND (CAST($10 AS TEXT) IS NULL OR t.due_date >= $10 OR t.due_at >= $11) \
-     AND (CAST($17 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM task_tags tt JOIN tags tg ON tg.id = tt.tag_id \
-       WHERE tt.task_id = t.id AND ',' || $17 || ',' LIKE \
-         '%,' || replace(replace(replace(tg.normalized, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || ',%' ESCAPE '\\')) \
-     AND (CAST($18 AS BOOLEAN) IS NULL OR (t.status IN ('todo', 'in_progress') AND t.due_order < $19) = $18) \
-     AND (CAST($20 AS BOOLEAN) IS NULL OR EXISTS (SELECT 1 FROM attachments a WHERE a.task_id = t.id) = $20) ";
+const FILTERS: [&str; 9] = [
+    "AND length(replace(',' || $4 || ',', ',' || t.status || ',', '')) < length(',' || $4 || ',') ",
+    "AND length(replace(',' || $5 || ',', ',' || t.priority || ',', '')) < length(',' || $5 || ',') ",
+    "AND t.assignee_id = $6 ",
+    "AND t.assignee_id IS NULL ",
+    "AND (t.due_date <= $8 OR t.due_at < $9) ",
+    "AND (t.due_date >= $10 OR t.due_at >= $11) ",
+    "AND EXISTS (SELECT 1 FROM task_tags tt JOIN tags tg ON tg.id = tt.tag_id WHERE tt.task_id = t.id \
+       AND ',' || $17 || ',' LIKE \
+         '%,' || replace(replace(replace(tg.normalized, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || ',%' ESCAPE '\\') ",
+    "AND (t.status IN ('todo', 'in_progress') AND t.due_order < $19) = $18 ",
+    "AND EXISTS (SELECT 1 FROM attachments a WHERE a.task_id = t.id) = $20 ",
+];
 
 /// The arguments every statement takes (see `list_tasks` for what each is).
 const ARGUMENTS: usize = 21;
 
 /// Which tasks a list statement looks at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Scope {
     /// Everything the caller sees: their live groups' tasks and their personal ones.
     Visible,
@@ -52,24 +59,21 @@ enum Scope {
     GroupIfMember,
 }
 
-const SCOPES: [Scope; 3] = [Scope::Visible, Scope::Group, Scope::GroupIfMember];
-
-/// Which statement answers a list: the sort, the scope, live or archived. Each is its own
-/// statement with the scope and the archive state written out, so the database can walk the
-/// index that matches (a group's tasks by the sort key) instead of a plan that has to fit
-/// every case.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Which statement answers a list: the sort, the scope, live or archived, and which filters
+/// (and whether a cursor) it has. Each is its own statement with all of these written out, so
+/// the database can walk the index that matches (a group's tasks by the sort key) instead of
+/// a plan that has to fit every case, and PostgreSQL can plan it once for all its runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 struct Shape {
     sort: Sort,
     scope: Scope,
     archived: bool,
+    /// Bit `i` set: `FILTERS[i]` applies.
+    filters: u16,
+    after_cursor: bool,
 }
 
 impl Shape {
-    fn index(self) -> usize {
-        ((self.sort as usize) * SCOPES.len() + self.scope as usize) * 2 + usize::from(self.archived)
-    }
-
     fn statement(self) -> String {
         let scope = match self.scope {
             Scope::Visible => visible_to_user!(),
@@ -95,10 +99,16 @@ impl Shape {
             Scope::Visible => concat!(task_columns!(), task_from!()),
             Scope::Group | Scope::GroupIfMember => group_task_columns_from!(),
         };
-        let mut text = format!(
-            "SELECT {columns_from}WHERE {scope} AND {archived} {FILTERS}AND (CAST($12 AS TEXT) IS NULL OR {after}) "
-        );
-        // Arguments this shape does not use are named all the same, so one argument list
+        let mut text = format!("SELECT {columns_from}WHERE {scope} AND {archived} ");
+        for (i, filter) in FILTERS.iter().enumerate() {
+            if self.filters & (1 << i) != 0 {
+                text.push_str(filter);
+            }
+        }
+        if self.after_cursor {
+            text.push_str(&format!("AND {after} "));
+        }
+        // Arguments this statement does not use are named all the same, so one argument list
         // serves every statement.
         for n in 1..=ARGUMENTS {
             if !mentions(&text, n) && n != 13 {
@@ -109,21 +119,16 @@ impl Shape {
         text
     }
 
-    /// The statement, composed once per shape for the life of the process.
+    /// The statement, composed once per shape for the life of the process (a bounded set:
+    /// sorts × scopes × archived × filter combinations).
     fn sql(self) -> &'static str {
-        static STATEMENTS: OnceLock<Vec<&'static str>> = OnceLock::new();
-        STATEMENTS.get_or_init(|| {
-            let mut all = vec![""; SORTS.len() * SCOPES.len() * 2];
-            for sort in SORTS {
-                for scope in SCOPES {
-                    for archived in [false, true] {
-                        let shape = Shape { sort, scope, archived };
-                        all[shape.index()] = Box::leak(shape.statement().into_boxed_str());
-                    }
-                }
-            }
-            all
-        })[self.index()]
+        static STATEMENTS: OnceLock<RwLock<HashMap<Shape, &'static str>>> = OnceLock::new();
+        let statements = STATEMENTS.get_or_init(Default::default);
+        if let Some(text) = statements.read().unwrap_or_else(PoisonError::into_inner).get(&self) {
+            return text;
+        }
+        let mut statements = statements.write().unwrap_or_else(PoisonError::into_inner);
+        statements.entry(self).or_insert_with(|| Box::leak(self.statement().into_boxed_str()))
     }
 }
 
@@ -133,7 +138,7 @@ fn mentions(text: &str, n: usize) -> bool {
     text.match_indices(&name).any(|(at, _)| !text[at + name.len()..].starts_with(|c: char| c.is_ascii_digit()))
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Sort {
     Created,
     Updated,
@@ -141,8 +146,6 @@ enum Sort {
     Position,
     Due,
 }
-
-const SORTS: [Sort; 5] = [Sort::Created, Sort::Updated, Sort::Priority, Sort::Position, Sort::Due];
 
 /// Where the previous page ended: the last item's sort key and id.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -224,6 +227,24 @@ struct Arguments {
 }
 
 impl Arguments {
+    /// Which of `FILTERS` this request uses (bit `i` for `FILTERS[i]`).
+    fn filters(&self, query: &TaskListQuery) -> u16 {
+        [
+            self.statuses.is_some(),
+            self.priorities.is_some(),
+            self.assignee.is_some(),
+            self.unassigned,
+            query.due_before.is_some(),
+            query.due_after.is_some(),
+            self.tags.is_some(),
+            query.overdue.is_some(),
+            query.has_attachments.is_some(),
+        ]
+        .iter()
+        .enumerate()
+        .fold(0, |bits, (i, used)| if *used { bits | (1 << i) } else { bits })
+    }
+
     async fn fetch(
         &self,
         state: &AppState,
@@ -254,7 +275,7 @@ impl Arguments {
             .bind(self.overdue_before.clone())
             .bind(query.has_attachments)
             .bind(cursor.and_then(|c| c.due.clone()))
-            .fetch_all(state.db.read_as(who.row_access()))
+            .fetch_all(state.db.read_planned_once(who.row_access()))
             .await?;
         Ok(rows)
     }
@@ -313,7 +334,9 @@ pub async fn list_tasks(
         limit,
         overdue_before: super::due::order_key(state.clock.now()),
     };
-    let shape = |scope| Shape { sort, scope, archived }.sql();
+    let filters = arguments.filters(query);
+    let after_cursor = arguments.cursor.is_some();
+    let shape = |scope| Shape { sort, scope, archived, filters, after_cursor }.sql();
     let mut rows = match query.group_id {
         None => arguments.fetch(state, who, query, shape(Scope::Visible)).await?,
         // A super admin's read of a group they are not in is audited: always ask the policy.
@@ -356,17 +379,31 @@ mod tests {
         assert!(decode(Sort::Created, "not base64!").is_err());
     }
 
+    const SORTS: [Sort; 5] = [Sort::Created, Sort::Updated, Sort::Priority, Sort::Position, Sort::Due];
+    const SCOPES: [Scope; 3] = [Scope::Visible, Scope::Group, Scope::GroupIfMember];
+
     #[test]
     fn every_shape_names_every_argument_once_composed() {
         let mut seen = std::collections::HashSet::new();
+        let all_filters = (1 << FILTERS.len()) - 1;
         for sort in SORTS {
             for scope in SCOPES {
                 for archived in [false, true] {
-                    let text = Shape { sort, scope, archived }.sql();
-                    assert!((1..=ARGUMENTS).all(|n| mentions(text, n)), "{sort:?}: {text}");
-                    assert!(text.contains(if scope == Scope::Visible { "m.user_id = $1" } else { "t.group_id = $2" }));
-                    assert_eq!(scope == Scope::GroupIfMember, text.contains("EXISTS (SELECT 1 FROM memberships"));
-                    assert!(seen.insert(text), "each shape has its own statement");
+                    for (filters, after_cursor) in [(0, false), (all_filters, true), (0b1, false), (0b100_0000, true)] {
+                        let shape = Shape { sort, scope, archived, filters, after_cursor };
+                        let text = shape.sql();
+                        assert!((1..=ARGUMENTS).all(|n| mentions(text, n)), "{shape:?}: {text}");
+                        assert!(text.contains(if scope == Scope::Visible {
+                            "m.user_id = $1"
+                        } else {
+                            "t.group_id = $2"
+                        }));
+                        assert_eq!(scope == Scope::GroupIfMember, text.contains("EXISTS (SELECT 1 FROM memberships"));
+                        assert_eq!(filters & 0b100_0000 != 0, text.contains("FROM task_tags"), "{shape:?}");
+                        assert_eq!(filters & 1 != 0, text.contains("t.status ||"), "{shape:?}");
+                        assert!(seen.insert(text), "each shape has its own statement");
+                        assert!(std::ptr::eq(text, shape.sql()), "composed once");
+                    }
                 }
             }
         }
