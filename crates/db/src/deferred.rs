@@ -1,9 +1,9 @@
 //! Writes nothing in a transaction waits for (its audit row, its outbox event, a search
 //! entry, a new row read back next) are held back and sent together, as one statement, with
 //! the next statement that needs an answer (on SQLite in the same call as a read) or at
-//! commit. Every statement is a round trip (on SQLite, a hand-over to
-//! the writer's thread and back), and on SQLite the writer does one thing at a time: a task
-//! created with its search entry, audit row and event cost three of those for what is now one.
+//! commit. Every statement is a round trip (on SQLite, a hand-over to the writer's thread and
+//! back), and on SQLite the writer does one thing at a time: a task created with its search
+//! entry, audit row and event cost three of those for what is now one.
 //!
 //! Order is kept: held statements always run before any later statement of the transaction,
 //! so nothing can read around them. A failure surfaces at that later statement or at commit,

@@ -43,7 +43,7 @@ pub async fn end_of_column(
         .bind(status)
         .fetch_one(&mut *tx)
         .await?;
-    Ok(ordering::between(last.as_deref().filter(|k| ordering::is_valid(k)), None))
+    Ok(after_last(last))
 }
 
 /// A new task's number in its scope (its group, or its owner's personal tasks) and the key for
@@ -67,7 +67,12 @@ pub async fn number_and_end_of_column(
     .bind(status)
     .fetch_one(&mut *tx)
     .await?;
-    Ok((number, ordering::between(last.as_deref().filter(|k| ordering::is_valid(k)), None)))
+    Ok((number, after_last(last)))
+}
+
+/// The key after a column's last one (a key that is not valid counts as none).
+fn after_last(last: Option<String>) -> String {
+    ordering::between(last.as_deref().filter(|k| ordering::is_valid(k)), None)
 }
 
 /// The position of task `id` if it is in the column.
