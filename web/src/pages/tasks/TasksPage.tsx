@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 
 import { searchTasks } from '../../api/task';
@@ -77,7 +77,8 @@ function SearchResults({ q }: { q: string }) {
 export function TasksPage() {
   const searchId = useId();
   const [params, setParams] = useSearchParams();
-  const filters = filtersFromParams(params);
+  // One object per address, so the board's memos and query keys hold between renders.
+  const filters = useMemo(() => filtersFromParams(params), [params]);
   const view: View = params.get('view') === 'board' ? 'board' : 'list';
   const q = params.get('q') ?? '';
   const openTask = params.get('task');
