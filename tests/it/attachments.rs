@@ -186,8 +186,13 @@ on_both! {
             s.attachment_quota_bytes = 6000;
         });
         let t = team_with(spawn_app_with(backend, Options { configure, ..Options::default() }).await).await;
+        // Refused by its first bytes while most of it is still on the way: the client still
+        // reads the refusal, not a connection reset under its upload.
+        let mut long_program = program();
+        long_program.resize(768 * 1024, 0);
         let refusals: Vec<(Form, u16, &str)> = vec![
             (form(&[("report.pdf", &program())]), 415, "application/x-executable"),
+            (form(&[("installer.pdf", &long_program)]), 415, "application/x-executable"),
             (form(&[("setup.png", b"MZ\x90\0\x03\0\0\0\x04\0\0\0\xff\xff\0\0")]), 415, "portable-executable"),
             (form(&[("page.txt", b"<html><script>alert(1)</script></html>")]), 415, "text/html"),
             (form(&[("run.txt", b"#!/bin/sh\necho hi\n")]), 415, "shellscript"),

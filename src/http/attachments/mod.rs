@@ -57,6 +57,7 @@ pub async fn upload(
     let mut received = Vec::new();
     if let Err(e) = receive_all(&state, &mut rules, &mut parts, &mut received).await {
         tasks::discard_received(&state.files, received).await;
+        read_rest(&mut parts).await;
         return Err(e);
     }
     let items = tasks::record_uploads(&state, actor, &who, id, received).await?;
@@ -84,6 +85,16 @@ async fn receive_all(
         return Err(AppError::invalid(FILE_FIELD, "attach at least one file"));
     }
     Ok(())
+}
+
+/// Reads and drops whatever the client is still sending after a refusal (a file's first
+/// bytes can refuse it long before its last arrive), no further than the request's size
+/// limit. A connection closed with part of an upload unread is reset, and the client then
+/// sees a broken connection instead of the refusal that names the file.
+async fn read_rest(parts: &mut multer::Multipart<'static>) {
+    while let Ok(Some(mut part)) = parts.next_field().await {
+        while let Ok(Some(_)) = part.chunk().await {}
+    }
 }
 
 fn malformed(err: multer::Error) -> AppError {
