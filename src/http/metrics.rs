@@ -43,6 +43,11 @@ fn describe() {
     metrics::describe_gauge!("db_pool_max_connections", "Most database connections the pool may open.");
     metrics::describe_gauge!("dayline_build_info", "Always 1; labels carry the version and the database backend.");
     metrics::describe_gauge!("dayline_database_up", "1 when the last database probe succeeded, else 0.");
+    metrics::describe_counter!(
+        "db_commits_total",
+        "SQLite only: transactions the writer committed (changes queued together share one)."
+    );
+    metrics::describe_counter!("db_changes_committed_total", "SQLite only: changes those transactions carried.");
 }
 
 /// Installs the recorder early so the first requests are counted.
@@ -79,6 +84,10 @@ pub async fn render(State(state): State<AppState>, headers: HeaderMap) -> Result
     metrics::gauge!("db_pool_connections", "state" => "in_use").set(f64::from(pool.size.saturating_sub(pool.idle)));
     metrics::gauge!("db_pool_max_connections").set(f64::from(pool.max));
     metrics::gauge!("dayline_database_up").set(if state.health.database_ok() { 1.0 } else { 0.0 });
+    if let Some(commits) = state.db.commit_stats() {
+        metrics::counter!("db_commits_total").absolute(commits.commits);
+        metrics::counter!("db_changes_committed_total").absolute(commits.changes);
+    }
     metrics::gauge!("dayline_build_info", "version" => env!("CARGO_PKG_VERSION"), "backend" => state.db.backend_name())
         .set(1.0);
     let body = handle().render();

@@ -201,3 +201,35 @@ async fn the_postgres_app_role_has_no_update_or_delete_grant_on_the_audit_log() 
         .expect("owner");
     assert_ne!(owner, crate::support::postgres::APP_ROLE, "the app role does not own the tables");
 }
+
+/// On SQLite, changes that arrive while another holds the writer share its commit (see
+/// `group_commit.rs`), and `/metrics` tells an operator how many changes each commit carries.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_changes_that_queue_for_the_writer_share_commits() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let before = app.state.db.commit_stats().expect("sqlite counts its commits");
+    let mut changes = Vec::new();
+    for n in 0..20 {
+        let db = app.state.db.clone();
+        changes.push(tokio::spawn(async move {
+            let mut tx = db.begin(ActorContext::system()).await.expect("begin");
+            let id = insert_user(&mut tx, &format!("batch{n}@example.com")).await;
+            tx.audit(AuditEntry::new("user.created", "user", Some(id))).await.expect("audit");
+            // Holding the writer a moment lets the others queue behind this change.
+            tokio::time::sleep(std::time::Duration::from_millis(2)).await;
+            tx.commit().await.expect("commit");
+        }));
+    }
+    for change in changes {
+        change.await.expect("change task");
+    }
+    let after = app.state.db.commit_stats().expect("sqlite counts its commits");
+    let (commits, carried) = (after.commits - before.commits, after.changes - before.changes);
+    assert!(carried >= 20, "every change was committed and counted ({carried})");
+    assert!(commits < carried, "{carried} changes in {commits} commits: queued changes share commits");
+    assert_eq!(app.count("SELECT COUNT(*) FROM users WHERE email LIKE 'batch%'").await, 20);
+
+    let metrics = app.get("/metrics").await.text().await.expect("metrics");
+    assert!(metrics.contains("db_commits_total"), "{metrics}");
+    assert!(metrics.contains("db_changes_committed_total"), "{metrics}");
+}

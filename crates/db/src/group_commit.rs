@@ -18,7 +18,7 @@
 //! one call.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use sqlx::pool::PoolConnection;
 use sqlx::{Sqlite, SqliteConnection, SqlitePool};
@@ -47,6 +47,24 @@ pub struct GroupCommit {
     /// Changes waiting to begin: while there are any, a finished change leaves the commit
     /// to them.
     queued: Arc<AtomicUsize>,
+    counts: Arc<CommitCounts>,
+}
+
+/// How many transactions the writer committed and how many changes they carried: their
+/// ratio is the mean batch size.
+#[derive(Debug, Default)]
+struct CommitCounts {
+    commits: AtomicU64,
+    changes: AtomicU64,
+}
+
+/// What the writer has committed since start, for `/metrics`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CommitStats {
+    /// Transactions committed.
+    pub commits: u64,
+    /// Changes kept in them (a change rolled back inside a batch is not counted).
+    pub changes: u64,
 }
 
 /// One change in progress: it holds the writer (and its batch's open transaction) until it
@@ -54,11 +72,25 @@ pub struct GroupCommit {
 pub(crate) struct Change {
     slot: Option<OwnedMutexGuard<Slot>>,
     queued: Arc<AtomicUsize>,
+    counts: Arc<CommitCounts>,
 }
 
 impl GroupCommit {
     pub(crate) fn new(pool: SqlitePool) -> Self {
-        GroupCommit { pool, slot: Arc::new(Mutex::new(None)), queued: Arc::new(AtomicUsize::new(0)) }
+        GroupCommit {
+            pool,
+            slot: Arc::new(Mutex::new(None)),
+            queued: Arc::new(AtomicUsize::new(0)),
+            counts: Arc::default(),
+        }
+    }
+
+    /// Transactions committed and the changes they carried, since start.
+    pub fn stats(&self) -> CommitStats {
+        CommitStats {
+            commits: self.counts.commits.load(Ordering::Relaxed),
+            changes: self.counts.changes.load(Ordering::Relaxed),
+        }
     }
 
     /// The one-connection pool the writer's connection belongs to. Writes outside any change
@@ -86,7 +118,7 @@ impl GroupCommit {
                 }
                 *slot = Some(OpenBatch { conn, waiting_for_commit: Vec::new() });
             }
-            let change = Change { slot: Some(slot), queued: this.queued.clone() };
+            let change = Change { slot: Some(slot), queued: this.queued.clone(), counts: this.counts.clone() };
             Ok(change)
         })
         .await
@@ -103,15 +135,15 @@ impl Change {
     /// holding it has committed.
     pub(crate) async fn commit(mut self, held: Option<Sql>) -> DbResult<()> {
         let slot = self.slot.take().expect("held until the change ends");
-        let queued = self.queued.clone();
-        detached(async move { keep(slot, &queued, held).await }).await
+        let (queued, counts) = (self.queued.clone(), self.counts.clone());
+        detached(async move { keep(slot, &queued, &counts, held).await }).await
     }
 
     /// Undoes the change; the rest of its batch is unaffected.
     pub(crate) async fn rollback(mut self) -> DbResult<()> {
         let slot = self.slot.take().expect("held until the change ends");
-        let queued = self.queued.clone();
-        detached(async move { undo(slot, &queued).await }).await
+        let (queued, counts) = (self.queued.clone(), self.counts.clone());
+        detached(async move { undo(slot, &queued, &counts).await }).await
     }
 }
 
@@ -120,11 +152,11 @@ impl Drop for Change {
     /// rolled back; the writer stays held until that is done.
     fn drop(&mut self) {
         let Some(slot) = self.slot.take() else { return };
-        let queued = self.queued.clone();
+        let (queued, counts) = (self.queued.clone(), self.counts.clone());
         match tokio::runtime::Handle::try_current() {
             Ok(runtime) => {
                 runtime.spawn(async move {
-                    let _ = undo(slot, &queued).await;
+                    let _ = undo(slot, &queued, &counts).await;
                 });
             }
             // Only when the runtime itself is gone: closing the connection undoes the open
@@ -148,7 +180,12 @@ fn leaves_open(batch: &OpenBatch, queued: &AtomicUsize) -> bool {
 /// Keeps the change holding `slot`: runs its held writes and releases its savepoint, then
 /// either opens the next change's savepoint and waits for a later change to commit the batch,
 /// or commits the batch, all in one call.
-async fn keep(mut slot: OwnedMutexGuard<Slot>, queued: &AtomicUsize, held: Option<Sql>) -> DbResult<()> {
+async fn keep(
+    mut slot: OwnedMutexGuard<Slot>,
+    queued: &AtomicUsize,
+    counts: &CommitCounts,
+    held: Option<Sql>,
+) -> DbResult<()> {
     let batch = slot.as_mut().expect("an open batch while the change lasts");
     let open = leaves_open(batch, queued);
     let tail = if open { "RELEASE change; SAVEPOINT change" } else { "RELEASE change; COMMIT" };
@@ -162,7 +199,7 @@ async fn keep(mut slot: OwnedMutexGuard<Slot>, queued: &AtomicUsize, held: Optio
         // trusted to commit).
         match sqlx::raw_sql("ROLLBACK TO change").execute(&mut *batch.conn).await {
             Ok(_) => {
-                let _ = close_undone(slot, queued).await;
+                let _ = close_undone(slot, queued, counts).await;
             }
             Err(_) => fail_batch(slot, &error.to_string()).await,
         }
@@ -179,6 +216,7 @@ async fn keep(mut slot: OwnedMutexGuard<Slot>, queued: &AtomicUsize, held: Optio
         };
     }
     let batch = slot.take().expect("an open batch while the change lasts");
+    counts.committed(batch.waiting_for_commit.len() + 1);
     for waiter in batch.waiting_for_commit {
         let _ = waiter.send(Ok(()));
     }
@@ -186,18 +224,18 @@ async fn keep(mut slot: OwnedMutexGuard<Slot>, queued: &AtomicUsize, held: Optio
 }
 
 /// Rolls back the change holding `slot` (its savepoint stays open), then closes it.
-async fn undo(mut slot: OwnedMutexGuard<Slot>, queued: &AtomicUsize) -> DbResult<()> {
+async fn undo(mut slot: OwnedMutexGuard<Slot>, queued: &AtomicUsize, counts: &CommitCounts) -> DbResult<()> {
     let batch = slot.as_mut().expect("an open batch while the change lasts");
     if let Err(error) = sqlx::raw_sql("ROLLBACK TO change").execute(&mut *batch.conn).await {
         fail_batch(slot, &error.to_string()).await;
         return Err(error.into());
     }
-    close_undone(slot, queued).await
+    close_undone(slot, queued, counts).await
 }
 
 /// After a change was rolled back to its savepoint: leaves that savepoint open for a queued
 /// change, or commits what the rest of the batch did.
-async fn close_undone(mut slot: OwnedMutexGuard<Slot>, queued: &AtomicUsize) -> DbResult<()> {
+async fn close_undone(mut slot: OwnedMutexGuard<Slot>, queued: &AtomicUsize, counts: &CommitCounts) -> DbResult<()> {
     let batch = slot.as_mut().expect("an open batch while the change lasts");
     if leaves_open(batch, queued) {
         return Ok(());
@@ -208,11 +246,21 @@ async fn close_undone(mut slot: OwnedMutexGuard<Slot>, queued: &AtomicUsize) -> 
         // A failed COMMIT can leave the transaction open; the connection must not carry it on.
         let _ = sqlx::raw_sql("ROLLBACK").execute(&mut *conn).await;
     }
+    if result.is_ok() && !waiting_for_commit.is_empty() {
+        counts.committed(waiting_for_commit.len());
+    }
     let outcome = result.as_ref().map(|_| ()).map_err(ToString::to_string);
     for waiter in waiting_for_commit {
         let _ = waiter.send(outcome.clone());
     }
     result.map(|_| ()).map_err(DbError::from)
+}
+
+impl CommitCounts {
+    fn committed(&self, changes: usize) {
+        self.commits.fetch_add(1, Ordering::Relaxed);
+        self.changes.fetch_add(changes as u64, Ordering::Relaxed);
+    }
 }
 
 /// Rolls the open batch back and tells every change waiting for it that it failed.

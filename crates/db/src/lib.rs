@@ -22,7 +22,7 @@ pub use args::Arg;
 pub use audit::AuditEntry;
 pub use clock::{Clock, SharedClock, SystemClock, TestClock};
 pub use error::DbError;
-pub use group_commit::GroupCommit;
+pub use group_commit::{CommitStats, GroupCommit};
 pub use ids::new_id;
 pub use outbox::NewEvent;
 pub use pool::{Backend, Db, DbOptions, PoolStats};

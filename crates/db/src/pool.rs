@@ -157,6 +157,15 @@ impl Db {
         Ok(())
     }
 
+    /// On SQLite, what the writer has committed since start (see `group_commit.rs`);
+    /// PostgreSQL commits each transaction itself.
+    pub fn commit_stats(&self) -> Option<crate::CommitStats> {
+        match &self.backend {
+            Backend::Sqlite { writer, .. } => Some(writer.stats()),
+            Backend::Postgres(_) => None,
+        }
+    }
+
     /// Pool gauges for `/metrics`: the read pool on SQLite, the only pool on PostgreSQL.
     pub fn pool_stats(&self) -> PoolStats {
         let (size, idle, max) = match &self.backend {
