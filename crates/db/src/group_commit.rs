@@ -25,6 +25,7 @@ use sqlx::{Sqlite, SqliteConnection, SqlitePool};
 use tokio::sync::{Mutex, OwnedMutexGuard, oneshot};
 
 use crate::sql::{Conn, Sql};
+use crate::tx::uncancellable;
 use crate::{DbError, DbResult};
 
 /// At most this many changes wait for one commit: it bounds how long the first of them waits.
@@ -103,7 +104,7 @@ impl GroupCommit {
     /// stops waiting; a change nobody receives is then rolled back when it is dropped.
     pub(crate) async fn begin(&self) -> DbResult<Change> {
         let this = self.clone();
-        detached(async move {
+        uncancellable(async move {
             this.queued.fetch_add(1, Ordering::SeqCst);
             let mut slot = this.slot.clone().lock_owned().await;
             this.queued.fetch_sub(1, Ordering::SeqCst);
@@ -136,14 +137,14 @@ impl Change {
     pub(crate) async fn commit(mut self, held: Option<Sql>) -> DbResult<()> {
         let slot = self.slot.take().expect("held until the change ends");
         let (queued, counts) = (self.queued.clone(), self.counts.clone());
-        detached(async move { keep(slot, &queued, &counts, held).await }).await
+        uncancellable(async move { keep(slot, &queued, &counts, held).await }).await
     }
 
     /// Undoes the change; the rest of its batch is unaffected.
     pub(crate) async fn rollback(mut self) -> DbResult<()> {
         let slot = self.slot.take().expect("held until the change ends");
         let (queued, counts) = (self.queued.clone(), self.counts.clone());
-        detached(async move { undo(slot, &queued, &counts).await }).await
+        uncancellable(async move { undo(slot, &queued, &counts).await }).await
     }
 }
 
@@ -217,9 +218,7 @@ async fn keep(
     }
     let batch = slot.take().expect("an open batch while the change lasts");
     counts.committed(batch.waiting_for_commit.len() + 1);
-    for waiter in batch.waiting_for_commit {
-        let _ = waiter.send(Ok(()));
-    }
+    tell(batch.waiting_for_commit, &Ok(()));
     Ok(())
 }
 
@@ -249,10 +248,7 @@ async fn close_undone(mut slot: OwnedMutexGuard<Slot>, queued: &AtomicUsize, cou
     if result.is_ok() && !waiting_for_commit.is_empty() {
         counts.committed(waiting_for_commit.len());
     }
-    let outcome = result.as_ref().map(|_| ()).map_err(ToString::to_string);
-    for waiter in waiting_for_commit {
-        let _ = waiter.send(outcome.clone());
-    }
+    tell(waiting_for_commit, &result.as_ref().map(|_| ()).map_err(ToString::to_string));
     result.map(|_| ()).map_err(DbError::from)
 }
 
@@ -267,8 +263,14 @@ impl CommitCounts {
 async fn fail_batch(mut slot: OwnedMutexGuard<Slot>, reason: &str) {
     let Some(OpenBatch { mut conn, waiting_for_commit }) = slot.take() else { return };
     let _ = sqlx::raw_sql("ROLLBACK").execute(&mut *conn).await;
+    tell(waiting_for_commit, &Err(reason.to_owned()));
+}
+
+/// Tells the changes waiting for a batch's commit how it ended.
+fn tell(waiting_for_commit: Vec<oneshot::Sender<Result<(), String>>>, outcome: &Result<(), String>) {
     for waiter in waiting_for_commit {
-        let _ = waiter.send(Err(reason.to_owned()));
+        // A waiter that is gone (its task ended with the runtime) has nobody left to tell.
+        let _ = waiter.send(outcome.clone());
     }
 }
 
@@ -277,9 +279,4 @@ fn batch_failed(reason: &str) -> DbError {
     DbError::Unavailable(sqlx::Error::Io(std::io::Error::other(format!(
         "the transaction this change was committed in failed: {reason}"
     ))))
-}
-
-/// Runs `work` in its own task, so that it completes even if the caller is cancelled.
-async fn detached<T: Send + 'static>(work: impl Future<Output = DbResult<T>> + Send + 'static) -> DbResult<T> {
-    tokio::spawn(work).await.map_err(|e| DbError::Unavailable(sqlx::Error::Io(std::io::Error::other(e))))?
 }

@@ -107,10 +107,10 @@ pub(crate) async fn begin_read(
 }
 
 /// Runs `fut` to completion even if the caller stops waiting.
-async fn uncancellable<T: Send + 'static>(
-    fut: impl Future<Output = Result<T, sqlx::Error>> + Send + 'static,
-) -> Result<T, sqlx::Error> {
-    tokio::spawn(fut).await.map_err(|e| sqlx::Error::Io(std::io::Error::other(e)))?
+pub(crate) async fn uncancellable<T: Send + 'static, E: From<sqlx::Error> + Send + 'static>(
+    fut: impl Future<Output = Result<T, E>> + Send + 'static,
+) -> Result<T, E> {
+    tokio::spawn(fut).await.map_err(|e| E::from(sqlx::Error::Io(std::io::Error::other(e))))?
 }
 
 impl Db {
