@@ -1,6 +1,6 @@
 //! Full-text search on both backends: titles rank above descriptions above comments, only
-//! tasks one can see are found, archived ones and hidden comments drop out, and no input
-//! can break the query.
+//! tasks one can see are found, archived ones, hidden comments and the tasks of a group one
+//! has left drop out, and no input can break the query.
 
 use dayline_api_types::GlobalRole;
 use reqwest::Method;
@@ -19,12 +19,21 @@ async fn task(app: &TestApp, token: &str, body: Value) -> String {
     response.json::<Value>().await.expect("json")["id"].as_str().expect("id").to_owned()
 }
 
-async fn found(app: &TestApp, token: &str, q: &str) -> Vec<String> {
+/// The items a search for `q` finds, best first.
+async fn search(app: &TestApp, token: &str, q: &str) -> Vec<Value> {
     let url = format!("/api/v1/search?q={}", q.replace(' ', "%20").replace('\'', "%27").replace('=', "%3D"));
     let response = app.send(Method::GET, &url, token, None).await;
     assert_eq!(response.status(), 200, "{q}");
-    let list: Value = response.json().await.expect("json");
-    list["items"].as_array().expect("items").iter().map(|i| i["title"].as_str().expect("title").to_owned()).collect()
+    let mut list: Value = response.json().await.expect("json");
+    list["items"].as_array_mut().map(std::mem::take).expect("items")
+}
+
+async fn found(app: &TestApp, token: &str, q: &str) -> Vec<String> {
+    search(app, token, q).await.iter().map(|i| i["title"].as_str().expect("title").to_owned()).collect()
+}
+
+async fn found_ids(app: &TestApp, token: &str, q: &str) -> Vec<String> {
+    search(app, token, q).await.iter().map(|i| i["id"].as_str().expect("id").to_owned()).collect()
 }
 
 on_both! {
@@ -39,6 +48,7 @@ on_both! {
         }
         let added = app.send(Method::POST, &format!("/api/v1/groups/{}/members", groups[0]), &ana, Some(json!({ "email": "bo@example.com" }))).await;
         assert_eq!(added.status(), 201);
+        let bo_id = added.json::<Value>().await.expect("json")["user_id"].as_str().expect("user_id").to_owned();
         let ops = &groups[0];
         let docs = task(&app, &ana, json!({ "title": "Write the handbook", "group_id": ops })).await;
         task(&app, &ana, json!({ "title": "Payments", "description": "Deploy blue-green, then watch", "group_id": ops })).await;
@@ -70,6 +80,12 @@ on_both! {
         assert!(found(&app, &bo, "handbook").await.is_empty());
         assert_eq!(app.send(Method::POST, &format!("/api/v1/tasks/{docs}/archive"), &ana, None).await.status(), 200);
         assert!(found(&app, &bo, "runbook").await.is_empty());
+        assert_eq!(app.send(Method::POST, &format!("/api/v1/tasks/{docs}/restore"), &ana, None).await.status(), 200);
+        assert_eq!(found(&app, &bo, "runbook").await, ["Write the runbook"], "restored tasks are found again");
+        // Leaving a group takes its tasks out of one's results at once.
+        let removed = app.send(Method::DELETE, &format!("/api/v1/groups/{ops}/members/{bo_id}"), &ana, None).await;
+        assert_eq!(removed.status(), 204);
+        assert_eq!(found(&app, &bo, "deploy").await, ["Deployment of my dotfiles"]);
         // Query syntax is just words.
         assert_eq!(found(&app, &bo, "payment' OR 1=1 --").await, Vec::<String>::new());
         assert_eq!(found(&app, &bo, "\"payment\" AND NOT*").await, Vec::<String>::new());
@@ -87,13 +103,21 @@ on_both! {
         let (ana, bo) = (token(&app, "dana").await, token(&app, "eli").await);
         let group: Value = app.send(Method::POST, "/api/v1/groups", &ana, Some(json!({ "name": "Launch" }))).await.json().await.expect("json");
         // More title matches than a search first looks at, all in a group Bo is not in.
+        let mut steps = Vec::new();
         for n in 0..210 {
-            task(&app, &ana, json!({ "title": format!("Rollout step {n}"), "group_id": group["id"] })).await;
+            steps.push(task(&app, &ana, json!({ "title": format!("Rollout step {n}"), "group_id": group["id"] })).await);
         }
         task(&app, &bo, json!({ "title": "Personal", "description": "rollout notes" })).await;
         assert_eq!(found(&app, &bo, "rollout").await, ["Personal"], "ranked below 210 matches Bo cannot see");
         let hits = found(&app, &ana, "rollout").await;
         assert_eq!(hits.len(), 20);
         assert!(hits.iter().all(|t| t.starts_with("Rollout step")), "Ana's title matches rank first: {hits:?}");
+        // Archived matches never take the places of visible ones, not even the best-ranked.
+        for id in &found_ids(&app, &ana, "rollout").await {
+            assert_eq!(app.send(Method::POST, &format!("/api/v1/tasks/{id}/archive"), &ana, None).await.status(), 200);
+        }
+        let after = found_ids(&app, &ana, "rollout").await;
+        assert_eq!(after.len(), 20, "twenty more of the 190 left");
+        assert!(after.iter().all(|id| steps.contains(id)));
     }
 }

@@ -182,6 +182,6 @@ pub(super) async fn insert_task(
     let row: TaskRow = sql(BY_ID).bind(id).fetch_one(&mut *tx).await?;
     // Read back before the search entry is written: that write is held too and goes with the
     // caller's audit row and event, in one statement.
-    super::search::index_new(tx, id, &fields.title, &fields.description).await?;
+    super::search::index_new(tx, id, group_id, owner_id, &fields.title, &fields.description).await?;
     Ok(row)
 }

@@ -34,23 +34,23 @@ const SEARCH_SQLITE: &str = concat!(
     "ORDER BY m.rank, m.task_row DESC LIMIT $3"
 );
 
-/// On PostgreSQL the match goes through `dayline_search_matches` (see its migrations: Row-Level
-/// Security would otherwise keep the full-text index out of use), which ranks and keeps the
-/// best `$4`; `tasks` keeps its policies. Each match is looked up by id (`OFFSET 0` stops the
+/// On PostgreSQL `dayline_search_visible` (see its migration) ranks only the matches the caller
+/// sees under the rule of `visible_to_user` and returns the best `$4`; `tasks` keeps its row
+/// policies, which check each of those. Each match is looked up by id (`OFFSET 0` stops the
 /// planner from turning the lookups into a scan of every task, each checked by the row
-/// policies).
+/// policies). The caller (`$1` in SQLite's statement) comes from the transaction's
+/// row-security context.
 const SEARCH_POSTGRES: &str = concat!(
     "SELECT ",
     task_columns!(),
-    " FROM dayline_search_matches(to_tsquery('simple', $2), $4) m \
+    " FROM dayline_search_visible(to_tsquery('simple', $2), $4) m \
      CROSS JOIN LATERAL (SELECT * FROM tasks WHERE tasks.id = m.task_id OFFSET 0) t \
-     LEFT JOIN groups g ON g.id = t.group_id LEFT JOIN users o ON o.id = t.owner_id WHERE TRUE",
-    visible!(),
-    "ORDER BY m.rank DESC, t.id DESC LIMIT $3"
+     LEFT JOIN groups g ON g.id = t.group_id LEFT JOIN users o ON o.id = t.owner_id \
+     WHERE t.archived_at IS NULL ORDER BY m.rank DESC, t.id DESC LIMIT $3"
 );
 
-/// How many of the best matches a search looks at first. Most searchers see most matches, so
-/// the best `limit` they see are nearly always among these.
+/// How many of the best matches a search on SQLite looks at first. Most searchers see most
+/// matches, so the best `limit` they see are nearly always among these.
 const FIRST_LOOK: i64 = 200;
 
 /// The words of a query: letters and digits only, lower-cased, at most eight.
@@ -76,9 +76,11 @@ pub async fn search_tasks(state: &AppState, who: &Authenticated, q: &str, limit:
         return Err(AppError::invalid("q", "give at least one word to search for"));
     }
     let backend = state.db.backend();
-    let statement = match backend {
-        Backend::Sqlite { .. } => SEARCH_SQLITE,
-        Backend::Postgres(_) => SEARCH_POSTGRES,
+    // PostgreSQL's function returns only visible matches, so its first answer is the whole
+    // answer; SQLite ranks every match and looks at the best `FIRST_LOOK` first.
+    let (statement, first_look) = match backend {
+        Backend::Sqlite { .. } => (SEARCH_SQLITE, FIRST_LOOK),
+        Backend::Postgres(_) => (SEARCH_POSTGRES, limit),
     };
     let query = query_for(backend, &words);
     let run = |cap: i64| {
@@ -89,8 +91,8 @@ pub async fn search_tasks(state: &AppState, who: &Authenticated, q: &str, limit:
             .bind(cap)
             .fetch_all(state.db.read_as(who.row_access()))
     };
-    let mut rows: Vec<TaskRow> = run(FIRST_LOOK).await?;
-    if (rows.len() as i64) < limit {
+    let mut rows: Vec<TaskRow> = run(first_look).await?;
+    if (rows.len() as i64) < limit && matches!(backend, Backend::Sqlite { .. }) {
         // Fewer than asked for among the best matches: either there are no more matches, or
         // the caller cannot see enough of them. Only the whole ranking tells which.
         rows = run(i64::MAX).await?;
@@ -99,11 +101,21 @@ pub async fn search_tasks(state: &AppState, who: &Authenticated, q: &str, limit:
     Ok(TaskList { items: rows.iter().map(|r| r.to_response(now)).collect(), next_cursor: None })
 }
 
+/// Who may find a task: PostgreSQL's search entry carries it (see `dayline_search_visible`).
+struct Visibility {
+    group_id: Option<Uuid>,
+    owner_id: Uuid,
+    archived: bool,
+}
+
 /// Rewrites a task's search entry from its title, description and visible comments.
 pub async fn reindex(tx: &mut WriteTx, task_id: Uuid) -> AppResult<()> {
-    let task: Option<(String, String)> =
-        sql("SELECT title, description FROM tasks WHERE id = $1").bind(task_id).fetch_optional(&mut *tx).await?;
-    let Some((title, description)) = task else { return Ok(()) };
+    let task: Option<(String, String, Option<Uuid>, Uuid, bool)> =
+        sql("SELECT title, description, group_id, owner_id, archived_at IS NOT NULL FROM tasks WHERE id = $1")
+            .bind(task_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let Some((title, description, group_id, owner_id, archived)) = task else { return Ok(()) };
     let comments: Vec<(String,)> = sql("SELECT body FROM task_comments WHERE task_id = $1 AND deleted_at IS NULL \
          AND hidden_at IS NULL ORDER BY id")
     .bind(task_id)
@@ -111,32 +123,38 @@ pub async fn reindex(tx: &mut WriteTx, task_id: Uuid) -> AppResult<()> {
     .await?;
     let comments = comments.into_iter().map(|(b,)| b).collect::<Vec<_>>().join("\n");
     remove(tx, task_id).await?;
-    write_entry(tx, task_id, title, description, comments).await
+    write_entry(tx, task_id, [title, description, comments], Visibility { group_id, owner_id, archived }).await
 }
 
 /// Writes the search entry of a task just inserted: it has no comments and no entry yet.
-pub async fn index_new(tx: &mut WriteTx, task_id: Uuid, title: &str, description: &str) -> AppResult<()> {
-    write_entry(tx, task_id, title.to_owned(), description.to_owned(), String::new()).await
-}
-
-async fn write_entry(
+pub async fn index_new(
     tx: &mut WriteTx,
     task_id: Uuid,
-    title: String,
-    description: String,
-    comments: String,
+    group_id: Option<Uuid>,
+    owner_id: Uuid,
+    title: &str,
+    description: &str,
 ) -> AppResult<()> {
+    let text = [title.to_owned(), description.to_owned(), String::new()];
+    write_entry(tx, task_id, text, Visibility { group_id, owner_id, archived: false }).await
+}
+
+/// `text` is the title, the description and the comments.
+async fn write_entry(tx: &mut WriteTx, task_id: Uuid, text: [String; 3], who: Visibility) -> AppResult<()> {
+    let [title, description, comments] = text;
     let insert = match tx.db().backend() {
-        Backend::Sqlite { .. } => {
-            "INSERT INTO task_search (rowid, task_id, title, description, comments) \
-             VALUES ((SELECT rowid FROM tasks WHERE id = $1), $1, $2, $3, $4)"
-        }
-        Backend::Postgres(_) => {
-            "INSERT INTO task_search (task_id, title, description, comments) VALUES ($1, $2, $3, $4)"
-        }
+        Backend::Sqlite { .. } => sql("INSERT INTO task_search (rowid, task_id, title, description, comments) \
+             VALUES ((SELECT rowid FROM tasks WHERE id = $1), $1, $2, $3, $4)"),
+        Backend::Postgres(_) => sql("INSERT INTO task_search (task_id, title, description, comments, group_id, \
+             owner_id, archived) VALUES ($1, $2, $3, $4, $5, $6, $7)"),
+    };
+    let insert = insert.bind(task_id).bind(title).bind(description).bind(comments);
+    let insert = match tx.db().backend() {
+        Backend::Sqlite { .. } => insert,
+        Backend::Postgres(_) => insert.bind(who.group_id).bind(who.owner_id).bind(who.archived),
     };
     // Nothing in the transaction reads the entry back: it goes with the next statement.
-    tx.defer(sql(insert).bind(task_id).bind(title).bind(description).bind(comments));
+    tx.defer(insert);
     Ok(())
 }
 
