@@ -306,6 +306,63 @@ on_both! {
         assert!(titles(&list(&t, "limit=100".to_owned()).await).contains(&"T0".to_owned()));
     }
 
+    async fn lists_across_groups_page_in_one_order_for_every_sort(backend: Backend) {
+        let t = team(backend).await;
+        let web: Value = t.app.send(Method::POST, "/api/v1/groups", &t.bo, Some(json!({ "name": "Web" }))).await.json().await.expect("json");
+        let hidden: Value = t.app.send(Method::POST, "/api/v1/groups", &t.carla, Some(json!({ "name": "Hidden" }))).await.json().await.expect("json");
+        let priorities = ["low", "urgent", "none", "high", "medium"];
+        let mut ids = Vec::new();
+        // Four tasks in each of Bo's groups, three personal, interleaved in every order.
+        for n in 0..11 {
+            let (token, group) = match n % 3 {
+                0 => (&t.ana, json!(t.ops)),
+                1 => (&t.bo, web["id"].clone()),
+                _ => (&t.bo, Value::Null),
+            };
+            let due_at = format!("2026-12-{:02}T09:00:00Z", 1 + (n * 7) % 11);
+            let body = json!({ "title": format!("T{n}"), "group_id": group, "priority": priorities[n % 5], "due_at": due_at, "due_zone": "UTC" });
+            ids.push(create(&t, token, body).await["id"].as_str().expect("id").to_owned());
+            t.clock.advance(Duration::seconds(1));
+        }
+        create(&t, &t.carla, json!({ "title": "Not Bo's", "group_id": hidden["id"], "priority": "urgent" })).await;
+        let archived = create(&t, &t.bo, json!({ "title": "Archived", "group_id": web["id"], "priority": "urgent" })).await;
+        assert_eq!(t.app.send(Method::POST, &format!("/api/v1/tasks/{}/archive", archived["id"].as_str().expect("id")), &t.bo, None).await.status(), 200);
+        // Later edits reorder "updated" against creation.
+        for n in [4, 0, 5, 9] {
+            t.clock.advance(Duration::seconds(1));
+            let editor = if n % 3 == 0 { &t.ana } else { &t.bo };
+            assert_eq!(patch(&t, editor, &ids[n], None, json!({ "description": "Edited" })).await.status(), 200);
+        }
+        let mut tasks = Vec::new();
+        for id in &ids {
+            tasks.push(t.app.send(Method::GET, &format!("/api/v1/tasks/{id}"), &t.bo, None).await.json::<Value>().await.expect("task"));
+        }
+        let text = |task: &Value, field: &str| task[field].as_str().expect(field).to_owned();
+        let rank = |task: &Value| priorities.iter().position(|p| *p == task["priority"]).map(|i| [1, 4, 0, 3, 2][i]).expect("priority");
+        for sort in ["created", "updated", "priority", "due", "position"] {
+            let mut expected = tasks.clone();
+            expected.sort_by(|a, b| match sort {
+                "created" => text(b, "id").cmp(&text(a, "id")),
+                "updated" => (text(b, "updated_at"), text(b, "id")).cmp(&(text(a, "updated_at"), text(a, "id"))),
+                "priority" => (rank(b), text(b, "id")).cmp(&(rank(a), text(a, "id"))),
+                "due" => (text(a, "due_at"), text(a, "id")).cmp(&(text(b, "due_at"), text(b, "id"))),
+                _ => (text(a, "position"), text(a, "id")).cmp(&(text(b, "position"), text(b, "id"))),
+            });
+            let expected: Vec<String> = expected.iter().map(|task| text(task, "title")).collect();
+            let mut paged = Vec::new();
+            let mut cursor = String::new();
+            loop {
+                let page = list(&t, format!("sort={sort}&limit=2{cursor}")).await;
+                paged.extend(page["items"].as_array().expect("items").iter().map(|task| text(task, "title")));
+                match page["next_cursor"].as_str() {
+                    Some(next) => cursor = format!("&cursor={next}"),
+                    None => break,
+                }
+            }
+            assert_eq!(paged, expected, "sorted by {sort}, two at a time, across Ops, Web and Bo's own");
+        }
+    }
+
     async fn overdue_is_judged_in_the_groups_time_zone(backend: Backend) {
         let t = team(backend).await;
         // 20:00 UTC on 10 November is already 05:00 on the 11th in Tokyo.

@@ -12,7 +12,7 @@ use std::sync::{OnceLock, PoisonError, RwLock};
 use dayline_db::{ActorContext, sql};
 use uuid::Uuid;
 
-use super::row::{TaskRow, group_task_columns_from, task_columns, task_from, visible_to_user};
+use super::row::{TaskRow, group_task_columns_from, live_groups_of_user, task_columns, task_from, visible_to_user};
 use crate::auth::policy::GroupAction;
 use crate::domain::sessions::Authenticated;
 use crate::error::{AppError, AppResult};
@@ -71,6 +71,9 @@ struct Shape {
     /// Bit `i` set: `FILTERS[i]` applies.
     filters: u16,
     after_cursor: bool,
+    /// The dialect: the merge of every group's first page (see `Shape::merged`) is written
+    /// differently for each.
+    postgres: bool,
 }
 
 impl Shape {
@@ -95,19 +98,23 @@ impl Shape {
             Sort::Position => ("(t.position > $16 OR (t.position = $16 AND t.id > $12))", "t.position, t.id"),
             Sort::Due => ("(t.due_order > $21 OR (t.due_order = $21 AND t.id > $12))", "t.due_order, t.id"),
         };
-        let columns_from = match self.scope {
-            Scope::Visible => concat!(task_columns!(), task_from!()),
-            Scope::Group | Scope::GroupIfMember => group_task_columns_from!(),
-        };
-        let mut text = format!("SELECT {columns_from}WHERE {scope} AND {archived} ");
+        let mut rest = format!("{archived} ");
         for (i, filter) in FILTERS.iter().enumerate() {
             if self.filters & (1 << i) != 0 {
-                text.push_str(filter);
+                rest.push_str(filter);
             }
         }
         if self.after_cursor {
-            text.push_str(&format!("AND {after} "));
+            rest.push_str(&format!("AND {after} "));
         }
+        let mut text = match self.scope {
+            // PostgreSQL walks the primary key backwards for the newest visible tasks.
+            Scope::Visible if !(self.postgres && self.sort == Sort::Created) => self.merged(&rest, order),
+            Scope::Visible => format!("SELECT {}{}WHERE {scope} AND {rest}", task_columns!(), task_from!()),
+            Scope::Group | Scope::GroupIfMember => {
+                format!("SELECT {}WHERE {scope} AND {rest}", group_task_columns_from!())
+            }
+        };
         // Arguments this statement does not use are named all the same, so one argument list
         // serves every statement.
         for n in 1..=ARGUMENTS {
@@ -117,6 +124,42 @@ impl Shape {
         }
         text.push_str(&format!("ORDER BY {order} LIMIT $13"));
         text
+    }
+
+    /// Everything the caller sees, in an order no single index gives across groups (on SQLite
+    /// not even creation order): the page is the best of each group's own first page (walked
+    /// on that group's index for the order, `rest` applied) and of the personal tasks' first
+    /// page. Reading and sorting every visible task instead took a second on PostgreSQL and a
+    /// quarter of one on SQLite for someone who sees 100,000. Each group's page comes from a
+    /// lateral subquery on PostgreSQL; SQLite has none, so there each group's page is gathered
+    /// as a JSON array of row ids and read back by `json_each`, whose argument may name the
+    /// group row.
+    fn merged(self, rest: &str, order: &str) -> String {
+        let live = live_groups_of_user!();
+        let personal = |columns: &str| {
+            format!(
+                "SELECT {columns} FROM tasks t WHERE t.group_id IS NULL AND t.owner_id = $1 AND {rest}\
+                 ORDER BY {order} LIMIT $13"
+            )
+        };
+        if self.postgres {
+            format!(
+                "SELECT {} FROM (SELECT p.* FROM ({live}) v CROSS JOIN LATERAL (SELECT t.* FROM tasks t \
+                 WHERE t.group_id = v.group_id AND {rest}ORDER BY {order} LIMIT $13) p UNION ALL ({})) t \
+                 LEFT JOIN groups g ON g.id = t.group_id LEFT JOIN users o ON o.id = t.owner_id WHERE TRUE ",
+                task_columns!(),
+                personal("t.*"),
+            )
+        } else {
+            format!(
+                "SELECT {}{}WHERE t.rowid IN (SELECT j.value FROM ({live}) v, json_each((SELECT json_group_array(r) \
+                 FROM (SELECT t.rowid AS r FROM tasks t WHERE t.group_id = v.group_id AND {rest}ORDER BY {order} \
+                 LIMIT $13))) j UNION ALL SELECT r FROM ({})) ",
+                task_columns!(),
+                task_from!(),
+                personal("t.rowid AS r"),
+            )
+        }
     }
 
     /// The statement, composed once per shape for the life of the process (a bounded set:
@@ -336,7 +379,8 @@ pub async fn list_tasks(
     };
     let filters = arguments.filters(query);
     let after_cursor = arguments.cursor.is_some();
-    let shape = |scope| Shape { sort, scope, archived, filters, after_cursor }.sql();
+    let postgres = matches!(state.db.backend(), dayline_db::Backend::Postgres(_));
+    let shape = |scope| Shape { sort, scope, archived, filters, after_cursor, postgres }.sql();
     let mut rows = match query.group_id {
         None => arguments.fetch(state, who, query, shape(Scope::Visible)).await?,
         // A super admin's read of a group they are not in is audited: always ask the policy.
@@ -384,25 +428,35 @@ mod tests {
 
     #[test]
     fn every_shape_names_every_argument_once_composed() {
-        let mut seen = std::collections::HashSet::new();
         let all_filters = (1 << FILTERS.len()) - 1;
-        for sort in SORTS {
-            for scope in SCOPES {
-                for archived in [false, true] {
-                    for (filters, after_cursor) in [(0, false), (all_filters, true), (0b1, false), (0b100_0000, true)] {
-                        let shape = Shape { sort, scope, archived, filters, after_cursor };
-                        let text = shape.sql();
-                        assert!((1..=ARGUMENTS).all(|n| mentions(text, n)), "{shape:?}: {text}");
-                        assert!(text.contains(if scope == Scope::Visible {
-                            "m.user_id = $1"
-                        } else {
-                            "t.group_id = $2"
-                        }));
-                        assert_eq!(scope == Scope::GroupIfMember, text.contains("EXISTS (SELECT 1 FROM memberships"));
-                        assert_eq!(filters & 0b100_0000 != 0, text.contains("FROM task_tags"), "{shape:?}");
-                        assert_eq!(filters & 1 != 0, text.contains("t.status ||"), "{shape:?}");
-                        assert!(seen.insert(text), "each shape has its own statement");
-                        assert!(std::ptr::eq(text, shape.sql()), "composed once");
+        for postgres in [false, true] {
+            let mut seen = std::collections::HashSet::new();
+            for sort in SORTS {
+                for scope in SCOPES {
+                    for archived in [false, true] {
+                        for (filters, after_cursor) in
+                            [(0, false), (all_filters, true), (0b1, false), (0b100_0000, true)]
+                        {
+                            let shape = Shape { sort, scope, archived, filters, after_cursor, postgres };
+                            let text = shape.sql();
+                            assert!((1..=ARGUMENTS).all(|n| mentions(text, n)), "{shape:?}: {text}");
+                            assert!(text.contains(if scope == Scope::Visible {
+                                "m.user_id = $1"
+                            } else {
+                                "t.group_id = $2"
+                            }));
+                            assert_eq!(
+                                scope == Scope::GroupIfMember,
+                                text.contains("EXISTS (SELECT 1 FROM memberships")
+                            );
+                            assert_eq!(filters & 0b100_0000 != 0, text.contains("FROM task_tags"), "{shape:?}");
+                            assert_eq!(filters & 1 != 0, text.contains("t.status ||"), "{shape:?}");
+                            assert!(seen.insert(text), "each shape has its own statement");
+                            assert!(std::ptr::eq(text, shape.sql()), "composed once");
+                            let merged = scope == Scope::Visible && !(postgres && sort == Sort::Created);
+                            assert_eq!(merged && postgres, text.contains("LATERAL"), "{shape:?}");
+                            assert_eq!(merged && !postgres, text.contains("json_each"), "{shape:?}");
+                        }
                     }
                 }
             }

@@ -42,14 +42,26 @@ macro_rules! task_from {
         " FROM tasks t LEFT JOIN groups g ON g.id = t.group_id LEFT JOIN users o ON o.id = t.owner_id "
     };
 }
+/// The ids of user `$1`'s live groups (`group_id`).
+macro_rules! live_groups_of_user {
+    () => {
+        "SELECT m.group_id FROM memberships m JOIN groups mg ON mg.id = m.group_id \
+         WHERE m.user_id = $1 AND m.deleted_at IS NULL AND mg.deleted_at IS NULL"
+    };
+}
 /// The tasks user `$1` sees in lists: their live groups' and their personal ones.
 macro_rules! visible_to_user {
     () => {
-        "((t.group_id IS NULL AND t.owner_id = $1) OR t.group_id IN (SELECT m.group_id FROM memberships m \
-          JOIN groups mg ON mg.id = m.group_id WHERE m.user_id = $1 AND m.deleted_at IS NULL AND mg.deleted_at IS NULL))"
+        concat!(
+            "((t.group_id IS NULL AND t.owner_id = $1) OR t.group_id IN (",
+            $crate::domain::tasks::row::live_groups_of_user!(),
+            "))"
+        )
     };
 }
-pub(crate) use {group_task_columns_from, task_columns, task_from, task_own_columns, visible_to_user};
+pub(crate) use {
+    group_task_columns_from, live_groups_of_user, task_columns, task_from, task_own_columns, visible_to_user,
+};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct TaskRow {
