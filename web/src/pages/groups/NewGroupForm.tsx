@@ -1,19 +1,17 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 
 import { createGroup } from '../../api/group-detail';
 import { groupsQuery } from '../../api/groups';
 import { Button } from '../../components/Button';
 import { ProblemNotice } from '../../components/ProblemNotice';
-import { TextField } from '../../components/TextField';
 import { placeFieldErrors } from '../../forms/field-errors';
 import { showToast } from '../../toast/toasts';
 import { description, groupName, optionalSlug, timezone } from './group-fields';
-import { TextAreaField } from '../../components/TextAreaField';
-import { TimezonePicker } from './TimezonePicker';
+import { GroupIdentityFields } from './GroupIdentityFields';
 import { viewerZone } from '../../time/zones';
 
 const newGroupSchema = z.object({ name: groupName, slug: optionalSlug, description, timezone });
@@ -32,7 +30,6 @@ export function NewGroupForm({ onDone }: { onDone: () => void }) {
     // The creator's own zone is the likeliest; the server would pick UTC.
     defaultValues: { name: '', slug: '', description: '', timezone: viewerZone() },
   });
-  const errors = form.formState.errors;
 
   const mutation = useMutation({
     mutationFn: ({ name, slug, description, timezone }: NewGroup) =>
@@ -56,32 +53,7 @@ export function NewGroupForm({ onDone }: { onDone: () => void }) {
         New group
       </h2>
       {mutation.error && <ProblemNotice error={mutation.error} shownFields={placed} />}
-      <TextField label="Name" autoComplete="off" error={errors.name?.message} {...form.register('name')} />
-      <TextField
-        label="Slug (optional)"
-        hint="Lowercase letters, digits and dashes, unique. Made from the name when left empty."
-        autoComplete="off"
-        autoCapitalize="none"
-        spellCheck={false}
-        error={errors.slug?.message}
-        {...form.register('slug')}
-      />
-      <TextAreaField label="Description (optional)" error={errors.description?.message} {...form.register('description')} />
-      <Controller
-        control={form.control}
-        name="timezone"
-        render={({ field }) => (
-          <TimezonePicker
-            label="Time zone"
-            hint="Check-in reminders and daily summaries follow this zone's clock."
-            value={field.value}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-            ref={field.ref}
-            error={errors.timezone?.message}
-          />
-        )}
-      />
+      <GroupIdentityFields form={form} creating />
       <div className="flex flex-wrap gap-2">
         <Button type="submit" disabled={mutation.isPending}>
           {mutation.isPending ? 'Creating…' : 'Create group'}

@@ -1,18 +1,16 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { Controller, useForm, useWatch } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 
 import { groupQuery, updateGroup } from '../../../api/group-detail';
 import { groupsQuery } from '../../../api/groups';
 import type { Group } from '../../../api/types';
 import { Button } from '../../../components/Button';
 import { ProblemNotice } from '../../../components/ProblemNotice';
-import { TextField } from '../../../components/TextField';
 import { placeFieldErrors } from '../../../forms/field-errors';
 import { showToast } from '../../../toast/toasts';
-import { TextAreaField } from '../../../components/TextAreaField';
-import { TimezonePicker } from '../TimezonePicker';
+import { GroupIdentityFields } from '../GroupIdentityFields';
 import { WeekdayToggles } from '../WeekdayToggles';
 import { ClockTimeField } from './ClockTimeField';
 import { changedSettings, SETTINGS_FIELDS, settingsOf, settingsSchema, type Settings, type SettingsInput } from './settings-schema';
@@ -51,32 +49,7 @@ export function SettingsForm({ group }: { group: Group }) {
     // The section's heading already says "Settings"; a second one would only repeat it.
     <form noValidate aria-label="Group settings" onSubmit={form.handleSubmit(save)} className="flex flex-col gap-4">
       {mutation.error && <ProblemNotice error={mutation.error} shownFields={placed} />}
-      <TextField label="Name" autoComplete="off" error={errors.name?.message} {...form.register('name')} />
-      <TextField
-        label="Slug"
-        hint="Lowercase letters, digits and dashes, unique among groups."
-        autoComplete="off"
-        autoCapitalize="none"
-        spellCheck={false}
-        error={errors.slug?.message}
-        {...form.register('slug')}
-      />
-      <TextAreaField label="Description" error={errors.description?.message} {...form.register('description')} />
-      <Controller
-        control={form.control}
-        name="timezone"
-        render={({ field }) => (
-          <TimezonePicker
-            label="Time zone"
-            hint="Check-in reminders, daily summaries and due times follow this zone's clock."
-            value={field.value}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-            ref={field.ref}
-            error={errors.timezone?.message}
-          />
-        )}
-      />
+      <GroupIdentityFields form={form} creating={false} />
       <div className="grid gap-4 sm:grid-cols-2">
         <ClockTimeField
           label="Check-in reminder"
