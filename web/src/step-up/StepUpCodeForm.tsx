@@ -4,33 +4,20 @@ import { useForm } from 'react-hook-form';
 
 import { ProblemError } from '../api/problem';
 import { stepUp } from '../api/step-up';
+import { CODE_FACTORS, type CodeFactor } from '../auth/code-factors';
 import { SecondFactorCodeField } from '../auth/SecondFactorCodeField';
-import { backupCodeSchema, totpSchema } from '../auth/sign-in-schemas';
 import { Button } from '../components/Button';
 import { ProblemNotice } from '../components/ProblemNotice';
 
-const KINDS = {
-  totp: {
-    schema: totpSchema,
-    hint: 'The 6-digit code your authenticator app shows for Dayline.',
-    body: (code: string) => ({ code }),
-  },
-  backup_code: {
-    schema: backupCodeSchema,
-    hint: 'One of the codes you saved. Each works once.',
-    body: (code: string) => ({ backup_code: code }),
-  },
-} as const;
-
 interface StepUpCodeFormProps {
-  kind: keyof typeof KINDS;
+  kind: CodeFactor;
   onProved: () => void;
   onCancel: () => void;
 }
 
 /** Proves a typed second factor again: an authenticator code or a backup code. */
 export function StepUpCodeForm({ kind, onProved, onCancel }: StepUpCodeFormProps) {
-  const { schema, hint, body } = KINDS[kind];
+  const { schema, hint, body } = CODE_FACTORS[kind];
   const form = useForm({ resolver: zodResolver(schema), defaultValues: { code: '' } });
   const mutation = useMutation({
     mutationFn: (code: string) => stepUp(body(code)),
