@@ -162,6 +162,37 @@ async fn postgres_generic_plans_stay_inside_their_transactions() {
     }
 }
 
+/// A read does not wait for its transaction to end (see `end_read`), yet the transaction
+/// ends before its connection serves anyone else: the next statement on the pool carries no
+/// caller's context, and no connection stays idle inside a transaction (which would keep an
+/// old snapshot and hold back vacuum).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_reads_end_their_transactions_without_making_the_reader_wait() {
+    let app = spawn_app(Backend::Postgres).await;
+    let user = uuid::Uuid::now_v7();
+    let context = "SELECT COALESCE(current_setting('dayline.user_id', true), '')";
+    for _ in 0..20 {
+        let access = dayline_db::RowAccess::user(user, false);
+        let (inside,): (String,) =
+            dayline_db::sql(context).fetch_one(app.state.db.read_as(access)).await.expect("read");
+        assert_eq!(inside, user.to_string());
+        let (outside,): (String,) = dayline_db::sql(context).fetch_one(&app.state.db).await.expect("no context");
+        assert_eq!(outside, "", "a read's context outlived its transaction");
+    }
+    let owner = app.owner_db().await;
+    let open = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() \
+                AND state LIKE 'idle in transaction%' AND pid <> pg_backend_pid()";
+    let mut left_open = -1;
+    for _ in 0..50 {
+        (left_open,) = dayline_db::sql(open).fetch_one::<(i64,)>(&owner).await.expect("activity");
+        if left_open == 0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(left_open, 0, "connections left idle in a transaction");
+}
+
 /// A page of a group's open tasks reads about a page of rows, not the whole group: PostgreSQL
 /// once guessed that the status filter kept a handful of a group's tasks and sorted all of
 /// them for every page (see `FILTERS` in the task list). Counted with the table's statistics,

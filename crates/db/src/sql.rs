@@ -135,7 +135,7 @@ impl Sql {
                 Backend::Postgres(pool) => {
                     let mut tx = crate::tx::begin_read(pool, access, kind).await?;
                     let rows = self.fetch_all_on(Conn::Postgres(&mut tx)).await?;
-                    tx.commit().await?;
+                    crate::tx::end_read(tx);
                     Ok(rows)
                 }
                 Backend::Sqlite { .. } => {
@@ -161,7 +161,7 @@ impl Sql {
                 Backend::Postgres(pool) => {
                     let mut tx = crate::tx::begin_read(pool, access, kind).await?;
                     let row = self.fetch_optional_on(Conn::Postgres(&mut tx)).await?;
-                    tx.commit().await?;
+                    crate::tx::end_read(tx);
                     Ok(row)
                 }
                 Backend::Sqlite { .. } => {

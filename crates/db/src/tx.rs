@@ -106,6 +106,15 @@ pub(crate) async fn begin_read(
     Ok(uncancellable(async move { pool.begin_with(begin).await }).await?)
 }
 
+/// Ends a read transaction without making its caller wait for the end. Dropping it queues a
+/// ROLLBACK; the pool sends that together with the check it makes of every connection handed
+/// back (sqlx pings it) and hands the connection out again only after both are answered. A
+/// COMMIT would cost each read one more round trip before it could answer, for nothing: the
+/// transaction is read-only, and its row-security context ends with it either way.
+pub(crate) fn end_read(tx: Transaction<'static, Postgres>) {
+    drop(tx);
+}
+
 /// Runs `fut` to completion even if the caller stops waiting.
 pub(crate) async fn uncancellable<T: Send + 'static, E: From<sqlx::Error> + Send + 'static>(
     fut: impl Future<Output = Result<T, E>> + Send + 'static,
