@@ -198,8 +198,10 @@ pub async fn history(
     Ok(Json(tasks::task_history(&state, &actor.for_user(&who), &who, id).await?))
 }
 
-/// Full-text search over the tasks one can see (titles, descriptions, visible comments),
-/// best matches first; archived tasks are left out.
+/// Full-text search over the tasks one can see (titles, descriptions, visible comments);
+/// archived tasks are left out. Tasks whose title holds every word come first, then those
+/// whose title or description holds each, then those found through comments; newest first
+/// within each.
 #[utoipa::path(get, path = "/api/v1/search", tag = "tasks", security(("bearer" = [])), params(SearchQuery),
     responses((status = 200, body = TaskList), (status = 401, body = Problem), (status = 422, body = Problem)))]
 pub async fn search(

@@ -1,4 +1,6 @@
-//! Full-text search on both backends: titles rank above descriptions above comments, only
+//! Full-text search on both backends: tasks whose title holds every word come first, then
+//! those whose title or description holds them, then those found through comments, newest
+//! first within each; only
 //! tasks one can see are found, archived ones, hidden comments and the tasks of a group one
 //! has left drop out, and no input can break the query.
 
@@ -61,7 +63,7 @@ on_both! {
 
         let hits = found(&app, &bo, "deploy").await;
         assert_eq!(hits.len(), 4, "Bo's group's three and his own; not another group's: {hits:?}");
-        assert!(hits[..2].contains(&"Deploy the payment service".to_owned()) && hits[..2].contains(&"Deployment of my dotfiles".to_owned()), "titles first: {hits:?}");
+        assert_eq!(hits[..2], ["Deployment of my dotfiles", "Deploy the payment service"], "titles first, newest first: {hits:?}");
         assert_eq!(hits[2..], ["Payments", "Write the handbook"], "then descriptions, then comments");
         assert_eq!(
             found(&app, &bo, "payment deploy").await,
@@ -111,13 +113,49 @@ on_both! {
         assert_eq!(found(&app, &bo, "rollout").await, ["Personal"], "ranked below 210 matches Bo cannot see");
         let hits = found(&app, &ana, "rollout").await;
         assert_eq!(hits.len(), 20);
-        assert!(hits.iter().all(|t| t.starts_with("Rollout step")), "Ana's title matches rank first: {hits:?}");
+        let newest: Vec<String> = (190..210).rev().map(|n| format!("Rollout step {n}")).collect();
+        assert_eq!(hits, newest, "Ana's title matches, newest first");
         // Archived matches never take the places of visible ones, not even the best-ranked.
         for id in &found_ids(&app, &ana, "rollout").await {
             assert_eq!(app.send(Method::POST, &format!("/api/v1/tasks/{id}/archive"), &ana, None).await.status(), 200);
         }
         let after = found_ids(&app, &ana, "rollout").await;
-        assert_eq!(after.len(), 20, "twenty more of the 190 left");
-        assert!(after.iter().all(|id| steps.contains(id)));
+        assert_eq!(after, steps[170..190].iter().rev().cloned().collect::<Vec<_>>(), "the next twenty of the 190 left");
+    }
+}
+
+on_both! {
+    async fn bands_order_results_and_newer_tasks_come_first_within_one(backend: Backend) {
+        let app = spawn_app(backend).await;
+        app.complete_setup().await;
+        let fay = token(&app, "fay").await;
+        task(&app, &fay, json!({ "title": "Rollout of the API gateway" })).await;
+        task(&app, &fay, json!({ "title": "Gateway certificates", "description": "Renew before the rollout" })).await;
+        task(&app, &fay, json!({ "title": "Rollout of the edge gateway" })).await;
+        let logs = task(&app, &fay, json!({ "title": "Gateway logs" })).await;
+        let comment = json!({ "body": "The rollout is blocked on these" });
+        assert_eq!(app.send(Method::POST, &format!("/api/v1/tasks/{logs}/comments"), &fay, Some(comment)).await.status(), 201);
+        // Saying a word often does not lift a task out of its band.
+        task(&app, &fay, json!({ "title": "Rollout", "description": "gateway gateway gateway rollout rollout" })).await;
+        task(&app, &fay, json!({ "title": "Unrelated", "description": "rollout only" })).await;
+
+        assert_eq!(
+            found(&app, &fay, "rollout gateway").await,
+            [
+                "Rollout of the edge gateway",
+                "Rollout of the API gateway",
+                "Rollout",
+                "Gateway certificates",
+                "Gateway logs",
+            ],
+            "every word in the title, then in title and description, then with comments; newest first in each"
+        );
+        for (limit, expected) in [(2, "Rollout of the API gateway"), (4, "Gateway certificates")] {
+            let response = app.send(Method::GET, &format!("/api/v1/search?q=rollout%20gateway&limit={limit}"), &fay, None).await;
+            let page: Value = response.json().await.expect("json");
+            let items = page["items"].as_array().expect("items");
+            assert_eq!(items.len(), limit, "a page that spans bands stops at the limit");
+            assert_eq!(items[limit - 1]["title"], expected);
+        }
     }
 }

@@ -217,8 +217,9 @@ async fn connect_sqlite(options: &DbOptions) -> DbResult<Backend> {
         .foreign_keys(true)
         .busy_timeout(options.sqlite_busy_timeout)
         // Pages are read through a memory map instead of one `pread` into each connection's
-        // own small page cache: a search ranks a thousand matches, each a lookup on a page
-        // that cache seldom holds. The WAL is still read and written the usual way.
+        // own small page cache, which seldom holds the pages of a list or search (a task
+        // and its group and owner, fetched by key). The WAL is still read and written the
+        // usual way.
         .pragma("mmap_size", SQLITE_MMAP_BYTES.to_string())
         .log_slow_statements(tracing::log::LevelFilter::Warn, Duration::from_secs(1));
     // The writer creates the file and switches it to WAL before any reader opens it.

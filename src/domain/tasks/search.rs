@@ -1,8 +1,12 @@
-//! Full-text search over the tasks one can see: title, description and visible comments,
-//! ranked (title above description above comments). The dialects differ here, so each
-//! backend has its statements: SQLite's FTS5 with bm25, PostgreSQL's `tsvector` with a GIN
-//! index and `ts_rank`. Words are reduced to letters and digits and matched as prefixes, so
-//! no input can inject query syntax.
+//! Full-text search over the tasks one can see: title, description and visible comments.
+//! Matches come in three bands (every word in the title; every word in the title or the
+//! description; the rest, found with the help of comments), newest first within a band, the
+//! same order on both backends. A band and creation order are what a reader of the results
+//! can tell apart; unlike a relevance score, they let SQLite stop reading matches once a
+//! page is full instead of scoring every match of a common word. The dialects differ, so
+//! each backend has its statements: SQLite's FTS5 with column filters, PostgreSQL's
+//! `tsvector` with a GIN index and weight-restricted queries. Words are reduced to letters
+//! and digits and matched as prefixes, so no input can inject query syntax.
 
 use dayline_api_types::TaskList;
 use dayline_db::{Backend, WriteTx, sql};
@@ -13,56 +17,57 @@ use crate::domain::sessions::Authenticated;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 
-/// Tasks one sees: one's groups' (live) and one's personal ones; not archived.
-macro_rules! visible {
-    () => {
-        concat!(" AND t.archived_at IS NULL AND ", visible_to_user!(), " ")
-    };
-}
-
-/// Matches are ranked inside the full-text index and only the best `$4` are joined to their
-/// tasks: joining every match (a common word matches thousands) before keeping twenty cost
-/// far more than the ranking. `search_tasks` asks again with no cap when too few of those
-/// best matches are visible to the caller. Ties fall to the newest row.
+/// One band's visible matches on SQLite, newest first: `$2` is the band's FTS5 expression
+/// (see `sqlite_bands`). The full-text index hands matches over in descending rowid order,
+/// so reading stops at the `$3`th one the caller sees.
 const SEARCH_SQLITE: &str = concat!(
     "SELECT ",
     task_columns!(),
-    " FROM (SELECT rowid AS task_row, bm25(task_search, 0.0, 10.0, 4.0, 1.0) AS rank FROM task_search \
-     WHERE task_search MATCH $2 ORDER BY rank, rowid DESC LIMIT $4) m JOIN tasks t ON t.rowid = m.task_row \
-     LEFT JOIN groups g ON g.id = t.group_id LEFT JOIN users o ON o.id = t.owner_id WHERE TRUE",
-    visible!(),
-    "ORDER BY m.rank, m.task_row DESC LIMIT $3"
+    " FROM task_search s JOIN tasks t ON t.rowid = s.rowid \
+     LEFT JOIN groups g ON g.id = t.group_id LEFT JOIN users o ON o.id = t.owner_id \
+     WHERE task_search MATCH $2 AND t.archived_at IS NULL AND ",
+    visible_to_user!(),
+    " ORDER BY s.rowid DESC LIMIT $3"
 );
 
-/// On PostgreSQL `dayline_search_visible` (see its migration) ranks only the matches the caller
-/// sees under the rule of `visible_to_user` and returns the best `$4`; `tasks` keeps its row
-/// policies, which check each of those. Each match is looked up by id (`OFFSET 0` stops the
-/// planner from turning the lookups into a scan of every task, each checked by the row
+/// On PostgreSQL `dayline_search_visible` (see its migration) returns the best `$5` of the
+/// matches of `$2` the caller sees under the rule of `visible_to_user`, with their band (`$3`
+/// matches every word in the title, `$4` in the title or the description); `tasks` keeps its
+/// row policies, which check each of those. Each match is looked up by id (`OFFSET 0` stops
+/// the planner from turning the lookups into a scan of every task, each checked by the row
 /// policies). The caller (`$1` in SQLite's statement) comes from the transaction's
 /// row-security context.
 const SEARCH_POSTGRES: &str = concat!(
     "SELECT ",
     task_columns!(),
-    " FROM dayline_search_visible(to_tsquery('simple', $2), $4) m \
+    " FROM dayline_search_visible(to_tsquery('simple', $2), to_tsquery('simple', $3), \
+     to_tsquery('simple', $4), $5) m \
      CROSS JOIN LATERAL (SELECT * FROM tasks WHERE tasks.id = m.task_id OFFSET 0) t \
      LEFT JOIN groups g ON g.id = t.group_id LEFT JOIN users o ON o.id = t.owner_id \
-     WHERE t.archived_at IS NULL ORDER BY m.rank DESC, t.id DESC LIMIT $3"
+     WHERE t.archived_at IS NULL ORDER BY m.band, t.id DESC LIMIT $5"
 );
-
-/// How many of the best matches a search on SQLite looks at first. Most searchers see most
-/// matches, so the best `limit` they see are nearly always among these.
-const FIRST_LOOK: i64 = 200;
 
 /// The words of a query: letters and digits only, lower-cased, at most eight.
 pub fn words(q: &str) -> Vec<String> {
     q.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(8).map(str::to_lowercase).collect()
 }
 
-fn query_for(backend: &Backend, words: &[String]) -> String {
-    match backend {
-        Backend::Sqlite { .. } => words.iter().map(|w| format!("\"{w}\"*")).collect::<Vec<_>>().join(" "),
-        Backend::Postgres(_) => words.iter().map(|w| format!("{w}:*")).collect::<Vec<_>>().join(" & "),
-    }
+/// FTS5 expressions for the three bands, best first; each leaves out the bands before it, so
+/// no task comes twice.
+fn sqlite_bands(words: &[String]) -> [String; 3] {
+    let all = words.iter().map(|w| format!("\"{w}\"*")).collect::<Vec<_>>().join(" ");
+    [
+        format!("{{title}} : ({all})"),
+        format!("{{title description}} : ({all}) NOT {{title}} : ({all})"),
+        format!("({all}) NOT {{title description}} : ({all})"),
+    ]
+}
+
+/// `tsquery` texts for PostgreSQL: every word anywhere, then every word in the title (weight
+/// A), then every word in the title or the description (A or B).
+fn postgres_queries(words: &[String]) -> [String; 3] {
+    let with = |weights: &str| words.iter().map(|w| format!("{w}:*{weights}")).collect::<Vec<_>>().join(" & ");
+    [with(""), with("A"), with("AB")]
 }
 
 /// `GET /api/v1/search?q=`: the best matches first, at most `limit` (1–50, default 20).
@@ -75,28 +80,37 @@ pub async fn search_tasks(state: &AppState, who: &Authenticated, q: &str, limit:
     if words.is_empty() {
         return Err(AppError::invalid("q", "give at least one word to search for"));
     }
-    let backend = state.db.backend();
-    // PostgreSQL's function returns only visible matches, so its first answer is the whole
-    // answer; SQLite ranks every match and looks at the best `FIRST_LOOK` first.
-    let (statement, first_look) = match backend {
-        Backend::Sqlite { .. } => (SEARCH_SQLITE, FIRST_LOOK),
-        Backend::Postgres(_) => (SEARCH_POSTGRES, limit),
+    let rows: Vec<TaskRow> = match state.db.backend() {
+        Backend::Sqlite { .. } => {
+            // Most searches fill their page from the first band and read no further.
+            let mut rows = Vec::new();
+            for band in sqlite_bands(&words) {
+                let wanted = limit - rows.len() as i64;
+                if wanted == 0 {
+                    break;
+                }
+                let found: Vec<TaskRow> = sql(SEARCH_SQLITE)
+                    .bind(who.user_id)
+                    .bind(band)
+                    .bind(wanted)
+                    .fetch_all(state.db.read_as(who.row_access()))
+                    .await?;
+                rows.extend(found);
+            }
+            rows
+        }
+        Backend::Postgres(_) => {
+            let [all, title, text] = postgres_queries(&words);
+            sql(SEARCH_POSTGRES)
+                .bind(who.user_id)
+                .bind(all)
+                .bind(title)
+                .bind(text)
+                .bind(limit)
+                .fetch_all(state.db.read_as(who.row_access()))
+                .await?
+        }
     };
-    let query = query_for(backend, &words);
-    let run = |cap: i64| {
-        sql(statement)
-            .bind(who.user_id)
-            .bind(query.clone())
-            .bind(limit)
-            .bind(cap)
-            .fetch_all(state.db.read_as(who.row_access()))
-    };
-    let mut rows: Vec<TaskRow> = run(first_look).await?;
-    if (rows.len() as i64) < limit && matches!(backend, Backend::Sqlite { .. }) {
-        // Fewer than asked for among the best matches: either there are no more matches, or
-        // the caller cannot see enough of them. Only the whole ranking tells which.
-        rows = run(i64::MAX).await?;
-    }
     let now = state.clock.now();
     Ok(TaskList { items: rows.iter().map(|r| r.to_response(now)).collect(), next_cursor: None })
 }
@@ -171,6 +185,20 @@ pub async fn remove(tx: &mut WriteTx, task_id: Uuid) -> AppResult<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bands_exclude_the_bands_before_them() {
+        let words = words("deploy db");
+        assert_eq!(
+            sqlite_bands(&words),
+            [
+                r#"{title} : ("deploy"* "db"*)"#,
+                r#"{title description} : ("deploy"* "db"*) NOT {title} : ("deploy"* "db"*)"#,
+                r#"("deploy"* "db"*) NOT {title description} : ("deploy"* "db"*)"#,
+            ]
+        );
+        assert_eq!(postgres_queries(&words), ["deploy:* & db:*", "deploy:*A & db:*A", "deploy:*AB & db:*AB"]);
+    }
 
     #[test]
     fn queries_keep_only_words() {

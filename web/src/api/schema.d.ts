@@ -920,8 +920,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Full-text search over the tasks one can see (titles, descriptions, visible comments),
-         *     best matches first; archived tasks are left out.
+         * Full-text search over the tasks one can see (titles, descriptions, visible comments);
+         *     archived tasks are left out. Tasks whose title holds every word come first, then those
+         *     whose title or description holds each, then those found through comments; newest first
+         *     within each.
          */
         get: operations["get_search"];
         put?: never;
