@@ -70,7 +70,7 @@ fn postgres_queries(words: &[String]) -> [String; 3] {
     [with(""), with("A"), with("AB")]
 }
 
-/// `GET /api/v1/search?q=`: the best matches first, at most `limit` (1–50, default 20).
+/// `GET /api/v1/search?q=`: visible matches, band by band, at most `limit` (1–50, default 20).
 pub async fn search_tasks(state: &AppState, who: &Authenticated, q: &str, limit: Option<i64>) -> AppResult<TaskList> {
     let limit = limit.unwrap_or(20);
     if !(1..=50).contains(&limit) {
