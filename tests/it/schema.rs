@@ -163,20 +163,25 @@ async fn postgres_generic_plans_stay_inside_their_transactions() {
 }
 
 /// A read does not wait for its transaction to end (see `end_read`), yet the transaction
-/// ends before its connection serves anyone else: the next statement on the pool carries no
-/// caller's context, and no connection stays idle inside a transaction (which would keep an
-/// old snapshot and hold back vacuum).
+/// ends before its connection serves anyone else: on a pool of one connection, the next
+/// statement runs on the same server process and carries no caller's context, and no
+/// connection stays idle inside a transaction (which would keep an old snapshot and hold
+/// back vacuum).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn postgres_reads_end_their_transactions_without_making_the_reader_wait() {
+async fn postgres_reads_end_their_transactions_before_the_connection_is_reused() {
     let app = spawn_app(Backend::Postgres).await;
+    let mut settings = app.state.settings.clone();
+    settings.database_max_connections = 1;
+    let db = dayline::start::connect(&settings, &settings.db_options(), app.state.clock.clone()).await.expect("db");
     let user = uuid::Uuid::now_v7();
-    let context = "SELECT COALESCE(current_setting('dayline.user_id', true), '')";
+    let context = "SELECT COALESCE(current_setting('dayline.user_id', true), ''), pg_backend_pid()";
     for _ in 0..20 {
         let access = dayline_db::RowAccess::user(user, false);
-        let (inside,): (String,) =
-            dayline_db::sql(context).fetch_one(app.state.db.read_as(access)).await.expect("read");
+        let (inside, reader): (String, i32) =
+            dayline_db::sql(context).fetch_one(db.read_as(access)).await.expect("read");
         assert_eq!(inside, user.to_string());
-        let (outside,): (String,) = dayline_db::sql(context).fetch_one(&app.state.db).await.expect("no context");
+        let (outside, next): (String, i32) = dayline_db::sql(context).fetch_one(&db).await.expect("no context");
+        assert_eq!(next, reader, "one connection serves both statements");
         assert_eq!(outside, "", "a read's context outlived its transaction");
     }
     let owner = app.owner_db().await;

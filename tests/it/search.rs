@@ -21,7 +21,7 @@ async fn task(app: &TestApp, token: &str, body: Value) -> String {
     response.json::<Value>().await.expect("json")["id"].as_str().expect("id").to_owned()
 }
 
-/// The items a search for `q` finds, best first.
+/// The items a search for `q` finds, in the order it gives them.
 async fn search(app: &TestApp, token: &str, q: &str) -> Vec<Value> {
     let url = format!("/api/v1/search?q={}", q.replace(' ', "%20").replace('\'', "%27").replace('=', "%3D"));
     let response = app.send(Method::GET, &url, token, None).await;
@@ -39,7 +39,7 @@ async fn found_ids(app: &TestApp, token: &str, q: &str) -> Vec<String> {
 }
 
 on_both! {
-    async fn search_finds_visible_tasks_best_match_first(backend: Backend) {
+    async fn search_finds_visible_tasks_title_matches_first(backend: Backend) {
         let app = spawn_app(backend).await;
         app.complete_setup().await;
         let (ana, bo, carla) = (token(&app, "ana.ops").await, token(&app, "bo").await, token(&app, "carla").await);
@@ -115,7 +115,7 @@ on_both! {
         assert_eq!(hits.len(), 20);
         let newest: Vec<String> = (190..210).rev().map(|n| format!("Rollout step {n}")).collect();
         assert_eq!(hits, newest, "Ana's title matches, newest first");
-        // Archived matches never take the places of visible ones, not even the best-ranked.
+        // Archived matches never take the places of visible ones, not even the newest.
         for id in &found_ids(&app, &ana, "rollout").await {
             assert_eq!(app.send(Method::POST, &format!("/api/v1/tasks/{id}/archive"), &ana, None).await.status(), 200);
         }

@@ -1,12 +1,14 @@
 //! Full-text search over the tasks one can see: title, description and visible comments.
-//! Matches come in three bands (every word in the title; every word in the title or the
-//! description; the rest, found with the help of comments), newest first within a band, the
-//! same order on both backends. A band and creation order are what a reader of the results
-//! can tell apart; unlike a relevance score, they let SQLite stop reading matches once a
-//! page is full instead of scoring every match of a common word. The dialects differ, so
-//! each backend has its statements: SQLite's FTS5 with column filters, PostgreSQL's
-//! `tsvector` with a GIN index and weight-restricted queries. Words are reduced to letters
-//! and digits and matched as prefixes, so no input can inject query syntax.
+//! Matches come in three bands on both backends (every word in the title; every word in the
+//! title or the description; the rest, found with the help of comments), newest first within
+//! a band. A band and creation order are what a reader of the results can tell apart; unlike
+//! a relevance score, they let SQLite stop reading matches once a page is full instead of
+//! scoring every match of a common word. The dialects differ, so each backend has its
+//! statements: SQLite's FTS5 with column filters, PostgreSQL's `tsvector` with a GIN index
+//! and weight-restricted queries. Newest means the order tasks were stored in on SQLite
+//! (rowid) and their time-ordered id on PostgreSQL; the two agree except for tasks created at
+//! the same moment. Words are reduced to letters and digits and matched as prefixes, so no
+//! input can inject query syntax.
 
 use dayline_api_types::TaskList;
 use dayline_db::{Backend, WriteTx, sql};
@@ -17,20 +19,32 @@ use crate::domain::sessions::Authenticated;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 
-/// One band's visible matches on SQLite, newest first: `$2` is the band's FTS5 expression
+/// One band's visible matches on SQLite, newest first: `$match` is the band's FTS5 expression
 /// (see `sqlite_bands`). The full-text index hands matches over in descending rowid order,
 /// so reading stops at the `$3`th one the caller sees.
-const SEARCH_SQLITE: &str = concat!(
-    "SELECT ",
-    task_columns!(),
-    " FROM task_search s JOIN tasks t ON t.rowid = s.rowid \
-     LEFT JOIN groups g ON g.id = t.group_id LEFT JOIN users o ON o.id = t.owner_id \
-     WHERE task_search MATCH $2 AND t.archived_at IS NULL AND ",
-    visible_to_user!(),
-    " ORDER BY s.rowid DESC LIMIT $3"
-);
+macro_rules! sqlite_band {
+    ($match:literal) => {
+        concat!(
+            "SELECT * FROM (SELECT ",
+            task_columns!(),
+            " FROM task_search s JOIN tasks t ON t.rowid = s.rowid \
+             LEFT JOIN groups g ON g.id = t.group_id LEFT JOIN users o ON o.id = t.owner_id \
+             WHERE task_search MATCH ",
+            $match,
+            " AND t.archived_at IS NULL AND ",
+            visible_to_user!(),
+            " ORDER BY s.rowid DESC LIMIT $3)"
+        )
+    };
+}
 
-/// On PostgreSQL `dayline_search_visible` (see its migration) returns the best `$5` of the
+/// The three bands in one statement, so they read one snapshot (a task edited meanwhile can
+/// neither come twice nor slip between bands). SQLite runs the arms of a `UNION ALL` in
+/// order and stops at the outer `LIMIT`: a page the first band fills never reads the others.
+const SEARCH_SQLITE: &str =
+    concat!(sqlite_band!("$2"), " UNION ALL ", sqlite_band!("$4"), " UNION ALL ", sqlite_band!("$5"), " LIMIT $3");
+
+/// On PostgreSQL `dayline_search_visible` (see its migration) returns the first `$5` of the
 /// matches of `$2` the caller sees under the rule of `visible_to_user`, with their band (`$3`
 /// matches every word in the title, `$4` in the title or the description); `tasks` keeps its
 /// row policies, which check each of those. Each match is looked up by id (`OFFSET 0` stops
@@ -82,22 +96,15 @@ pub async fn search_tasks(state: &AppState, who: &Authenticated, q: &str, limit:
     }
     let rows: Vec<TaskRow> = match state.db.backend() {
         Backend::Sqlite { .. } => {
-            // Most searches fill their page from the first band and read no further.
-            let mut rows = Vec::new();
-            for band in sqlite_bands(&words) {
-                let wanted = limit - rows.len() as i64;
-                if wanted == 0 {
-                    break;
-                }
-                let found: Vec<TaskRow> = sql(SEARCH_SQLITE)
-                    .bind(who.user_id)
-                    .bind(band)
-                    .bind(wanted)
-                    .fetch_all(state.db.read_as(who.row_access()))
-                    .await?;
-                rows.extend(found);
-            }
-            rows
+            let [title, text, rest] = sqlite_bands(&words);
+            sql(SEARCH_SQLITE)
+                .bind(who.user_id)
+                .bind(title)
+                .bind(limit)
+                .bind(text)
+                .bind(rest)
+                .fetch_all(state.db.read_as(who.row_access()))
+                .await?
         }
         Backend::Postgres(_) => {
             let [all, title, text] = postgres_queries(&words);

@@ -78,7 +78,10 @@ export function removeRelation(id: string, relationId: string): Promise<void> {
   return request<void>(`/api/v1/tasks/${id}/relations/${relationId}`, { method: 'DELETE' });
 }
 
-/** Full-text search over titles, descriptions and comments: title matches first, newest first. */
+/**
+ * Full-text search over titles, descriptions and comments: title matches, then description,
+ * then comment matches; newest first in each.
+ */
 export function searchTasks(q: string, signal?: AbortSignal, limit = 20): Promise<TaskList> {
   return request<TaskList>('/api/v1/search', { query: { q, limit }, signal });
 }
