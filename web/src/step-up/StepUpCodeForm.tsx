@@ -3,11 +3,11 @@ import { useMutation } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 
 import { ProblemError } from '../api/problem';
-import { stepUp } from '../api/step-up';
 import { CODE_FACTORS, type CodeFactor } from '../auth/code-factors';
 import { SecondFactorCodeField } from '../auth/SecondFactorCodeField';
 import { Button } from '../components/Button';
 import { ProblemNotice } from '../components/ProblemNotice';
+import { proveSecondFactor } from './prove';
 
 interface StepUpCodeFormProps {
   kind: CodeFactor;
@@ -17,10 +17,10 @@ interface StepUpCodeFormProps {
 
 /** Proves a typed second factor again: an authenticator code or a backup code. */
 export function StepUpCodeForm({ kind, onProved, onCancel }: StepUpCodeFormProps) {
-  const { schema, hint, body } = CODE_FACTORS[kind];
+  const { schema, hint } = CODE_FACTORS[kind];
   const form = useForm({ resolver: zodResolver(schema), defaultValues: { code: '' } });
   const mutation = useMutation({
-    mutationFn: (code: string) => stepUp(body(code)),
+    mutationFn: (code: string) => proveSecondFactor(kind, code),
     onSuccess: onProved,
     onError: (error) => {
       // The server names the field it was sent (`code` or `backup_code`); here both are one input.

@@ -1,21 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 
-import { startStepUpPasskey, stepUp } from '../api/step-up';
-import { getPasskeyAssertion } from '../auth/passkey';
 import { Button } from '../components/Button';
 import { ProblemNotice } from '../components/ProblemNotice';
-import { passkeyPromptProblem } from '../auth/passkey-prompt-problem';
-
-async function proveWithPasskey(): Promise<void> {
-  const { ceremony_id, options } = await startStepUpPasskey();
-  let credential;
-  try {
-    credential = await getPasskeyAssertion(options);
-  } catch (error) {
-    throw passkeyPromptProblem(error);
-  }
-  await stepUp({ webauthn: { ceremony_id, credential } });
-}
+import { proveWithPasskey } from './prove';
 
 /** Proves a passkey again, one ceremony per press. */
 export function StepUpPasskey({ onProved, onCancel }: { onProved: () => void; onCancel: () => void }) {

@@ -22,6 +22,7 @@ beforeEach(() => {
   storeCsrfToken('csrf-1');
   fakeApi({
     'GET /api/v1/me': json(200, ME),
+    'GET /api/v1/me/mfa': json(200, { totp_enabled: true, passkeys: 0, backup_codes_remaining: 4, enrolment_required: false }),
     'GET /api/v1/groups': json(200, { items: [group()] }),
     [`GET ${GROUP_URL}`]: json(200, group()),
     [`GET ${GROUP_URL}/members`]: json(200, [ANA, BO]),
@@ -57,7 +58,10 @@ describe('group pages accessibility', () => {
   ])('has no serious violations on the %s tab', async (tab, loaded) => {
     renderRoutes(routes, groupPath(tab));
     await screen.findByText(loaded);
-    if (tab === 'settings') await userEvent.setup().click(screen.getByRole('button', { name: 'Delete group…' }));
+    if (tab === 'settings') {
+      await userEvent.setup().click(screen.getByRole('button', { name: 'Delete group…' }));
+      await screen.findByRole('form', { name: /^Delete / });
+    }
     if (tab === 'tags') await userEvent.setup().click(screen.getByRole('button', { name: 'Merge tag bug' }));
     expect(await seriousViolations()).toEqual([]);
   });

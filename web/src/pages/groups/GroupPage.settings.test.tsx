@@ -10,6 +10,10 @@ import { group, GROUP_ID, groupPath, ME, routes } from './test-data';
 
 const GROUP_URL = `/api/v1/groups/${GROUP_ID}`;
 
+function mfaStatus(has: { totp_enabled?: boolean; backup_codes_remaining?: number }) {
+  return { totp_enabled: false, passkeys: 0, backup_codes_remaining: 0, enrolment_required: false, ...has };
+}
+
 beforeEach(() => storeCsrfToken('csrf-1'));
 
 function settingsForm() {
@@ -91,6 +95,7 @@ describe('GroupPage settings', () => {
   it('deletes the group after a second-factor check and goes back to the list', async () => {
     const api = fakeApi({
       'GET /api/v1/me': json(200, ME),
+      'GET /api/v1/me/mfa': json(200, mfaStatus({ totp_enabled: true })),
       'GET /api/v1/groups': json(200, { items: [] }),
       [`GET ${GROUP_URL}`]: json(200, group()),
       'POST /api/v1/auth/step-up': [
@@ -120,6 +125,35 @@ describe('GroupPage settings', () => {
     expect(router.state.location.pathname).toBe('/groups');
     expect(api.callsTo('POST /api/v1/auth/step-up').map((c) => c.body)).toEqual([{ code: '123456' }, { code: '123456' }]);
     expect(api.callsTo(`DELETE ${GROUP_URL}`)).toHaveLength(1);
+  });
+
+  it('offers only the second factors the account has', async () => {
+    fakeApi({
+      'GET /api/v1/me': json(200, ME),
+      'GET /api/v1/me/mfa': json(200, mfaStatus({ backup_codes_remaining: 3 })),
+      [`GET ${GROUP_URL}`]: json(200, group()),
+    });
+    renderRoutes(routes, groupPath('settings'));
+    await userEvent.setup().click(await screen.findByRole('button', { name: 'Delete group…' }));
+
+    const form = within(await screen.findByRole('form', { name: 'Delete Platform team' }));
+    expect(form.getAllByRole('radio').map((r) => r.getAttribute('value'))).toEqual(['backup_code']);
+    expect(form.getByRole('radio', { name: 'Backup code' })).toBeChecked();
+    expect(form.getByRole('textbox', { name: 'Backup code' })).toBeInTheDocument();
+  });
+
+  it('says what to set up first when the account has no second factor', async () => {
+    const api = fakeApi({
+      'GET /api/v1/me': json(200, ME),
+      'GET /api/v1/me/mfa': json(200, mfaStatus({})),
+      [`GET ${GROUP_URL}`]: json(200, group()),
+    });
+    renderRoutes(routes, groupPath('settings'));
+    await userEvent.setup().click(await screen.findByRole('button', { name: 'Delete group…' }));
+
+    expect(await screen.findByText(/your account has none this browser can use/)).toBeInTheDocument();
+    expect(screen.queryByRole('form', { name: 'Delete Platform team' })).not.toBeInTheDocument();
+    expect(api.callsTo(`DELETE ${GROUP_URL}`)).toHaveLength(0);
   });
 
   it('lets a super admin restore a deleted group', async () => {

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button } from '../../../components/Button';
 import { useMemo } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
@@ -9,20 +9,16 @@ import { groupKey } from '../../../api/group-detail';
 import { deleteGroup } from '../../../api/group-lifecycle';
 import { groupsQuery } from '../../../api/groups';
 import { ProblemError } from '../../../api/problem';
+import { mfaStatusQuery } from '../../../api/settings-mfa';
 import type { Group } from '../../../api/types';
-import { passkeysSupported } from '../../../auth/passkey';
 import { SecondFactorCodeField } from '../../../auth/SecondFactorCodeField';
+import { Loading } from '../../../components/Loading';
 import { ProblemNotice } from '../../../components/ProblemNotice';
 import { TextField } from '../../../components/TextField';
+import { proveSecondFactor } from '../../../step-up/prove';
+import { METHOD_LABELS, stepUpMethods, type StepUpMethod } from '../../../step-up/step-up-methods';
 import { showToast } from '../../../toast/toasts';
-import { deleteSchema, STEP_UP_METHODS, type DeleteInput, type DeleteValues, type StepUpMethod } from './delete-schema';
-import { proveSecondFactor } from './prove-second-factor';
-
-const METHOD_LABELS: Record<StepUpMethod, string> = {
-  totp: 'Authenticator app',
-  backup_code: 'Backup code',
-  webauthn: 'Passkey',
-};
+import { deleteSchema, type DeleteInput, type DeleteValues } from './delete-schema';
 
 const CODE_LABELS = { totp: 'Code from your authenticator app', backup_code: 'Backup code' } as const;
 
@@ -35,14 +31,36 @@ interface DeleteGroupFormProps {
   staysVisible: boolean;
 }
 
-export function DeleteGroupForm({ group, staysVisible }: DeleteGroupFormProps) {
+/** Asks for the group's name and a second factor the account has and this browser can use. */
+export function DeleteGroupForm(props: DeleteGroupFormProps) {
+  const status = useQuery({ ...mfaStatusQuery, throwOnError: false });
+  if (status.isPending) return <Loading label="Checking your second factors…" />;
+  if (status.isError) return <ProblemNotice error={status.error} />;
+  const methods = stepUpMethods(status.data);
+  const [suggested] = methods;
+  if (!suggested) {
+    return (
+      <p className="text-sm">
+        Deleting a group needs a second factor, and your account has none this browser can use. Set up an authenticator
+        app or a passkey first.
+      </p>
+    );
+  }
+  return <DeleteWithFactor {...props} methods={methods} suggested={suggested} />;
+}
+
+interface FactorChoice {
+  methods: StepUpMethod[];
+  suggested: StepUpMethod;
+}
+
+function DeleteWithFactor({ group, staysVisible, methods, suggested }: DeleteGroupFormProps & FactorChoice) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const methods = STEP_UP_METHODS.filter((method) => method !== 'webauthn' || passkeysSupported());
   const schema = useMemo(() => deleteSchema(group.name), [group.name]);
   const form = useForm<DeleteInput, unknown, DeleteValues>({
     resolver: zodResolver(schema),
-    defaultValues: { confirmName: '', method: 'totp', code: '' },
+    defaultValues: { confirmName: '', method: suggested, code: '' },
   });
   const method = useWatch({ control: form.control, name: 'method' });
   const errors = form.formState.errors;

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
 import { backupCodeSchema, totpSchema } from '../../../auth/sign-in-schemas';
+import type { StepUpMethod } from '../../../step-up/step-up-methods';
 
-export const STEP_UP_METHODS = ['totp', 'backup_code', 'webauthn'] as const;
-export type StepUpMethod = (typeof STEP_UP_METHODS)[number];
+const STEP_UP_METHODS = ['totp', 'backup_code', 'webauthn'] as const satisfies readonly StepUpMethod[];
 
 /** Typing the name guards against deleting the wrong group; the code is the server's step-up. */
 export function deleteSchema(groupName: string) {
