@@ -216,6 +216,12 @@ pub fn problem_response(status: StatusCode, slug: &str, detail: Option<String>, 
     if status == StatusCode::SERVICE_UNAVAILABLE || status == StatusCode::TOO_MANY_REQUESTS {
         headers.insert(header::RETRY_AFTER, HeaderValue::from_static(RETRY_AFTER_SECS));
     }
+    if status == StatusCode::PAYLOAD_TOO_LARGE {
+        // The rest of the body stays unread, so the server closes the connection after this
+        // answer. Saying so keeps the client from sending its next request on it meanwhile,
+        // which would meet a closed connection instead of an answer.
+        headers.insert(header::CONNECTION, HeaderValue::from_static("close"));
+    }
     response
 }
 

@@ -89,6 +89,7 @@ on_both! {
             .send()
             .await
             .expect("request");
+        assert_eq!(response.headers()["connection"], "close", "the unread rest ends the connection; clients must not reuse it");
         let problem = expect_problem(response, 413).await;
         assert_eq!(problem["type"], "/problems/payload-too-large");
         // Without Content-Length (chunked), the limit still holds.
@@ -101,6 +102,7 @@ on_both! {
             .send()
             .await
             .expect("request");
+        assert_eq!(response.headers()["connection"], "close");
         expect_problem(response, 413).await;
         // Just under the limit is read and judged on its content.
         let small = serde_json::json!({"token": "x".repeat(900)});
