@@ -129,8 +129,9 @@ impl Shape {
     /// Everything the caller sees, in an order no single index gives across groups (on SQLite
     /// not even creation order): the page is the best of each group's own next page (walked
     /// on that group's index for the order, `rest` with the filters and the cursor applied)
-    /// and of the personal tasks' next page. Reading and sorting every visible task instead took a second on PostgreSQL and a
-    /// quarter of one on SQLite for someone who sees 100,000. Each group's page comes from a
+    /// and of the personal tasks' next page. Reading and sorting every visible task instead
+    /// took a second on PostgreSQL and a quarter of one on SQLite for someone who sees
+    /// 100,000. Each group's page comes from a
     /// lateral subquery on PostgreSQL; SQLite has none, so there each group's page is gathered
     /// as a JSON array of row ids and read back by `json_each`, whose argument may name the
     /// group row.

@@ -21,7 +21,7 @@ use crate::state::AppState;
 
 /// One band's visible matches on SQLite, newest first: `$match` is the band's FTS5 expression
 /// (see `sqlite_bands`). The full-text index hands matches over in descending rowid order,
-/// so reading stops at the `$3`th one the caller sees.
+/// so reading stops at the `$5`th one the caller sees.
 macro_rules! sqlite_band {
     ($match:literal) => {
         concat!(
@@ -33,7 +33,7 @@ macro_rules! sqlite_band {
             $match,
             " AND t.archived_at IS NULL AND ",
             visible_to_user!(),
-            " ORDER BY s.rowid DESC LIMIT $3)"
+            " ORDER BY s.rowid DESC LIMIT $5)"
         )
     };
 }
@@ -42,7 +42,7 @@ macro_rules! sqlite_band {
 /// neither come twice nor slip between bands). SQLite runs the arms of a `UNION ALL` in
 /// order and stops at the outer `LIMIT`: a page the first band fills never reads the others.
 const SEARCH_SQLITE: &str =
-    concat!(sqlite_band!("$2"), " UNION ALL ", sqlite_band!("$4"), " UNION ALL ", sqlite_band!("$5"), " LIMIT $3");
+    concat!(sqlite_band!("$2"), " UNION ALL ", sqlite_band!("$3"), " UNION ALL ", sqlite_band!("$4"), " LIMIT $5");
 
 /// On PostgreSQL `dayline_search_visible` (see its migration) returns the first `$5` of the
 /// matches of `$2` the caller sees under the rule of `visible_to_user`, with their band (`$3`
@@ -94,30 +94,20 @@ pub async fn search_tasks(state: &AppState, who: &Authenticated, q: &str, limit:
     if words.is_empty() {
         return Err(AppError::invalid("q", "give at least one word to search for"));
     }
-    let rows: Vec<TaskRow> = match state.db.backend() {
-        Backend::Sqlite { .. } => {
-            let [title, text, rest] = sqlite_bands(&words);
-            sql(SEARCH_SQLITE)
-                .bind(who.user_id)
-                .bind(title)
-                .bind(limit)
-                .bind(text)
-                .bind(rest)
-                .fetch_all(state.db.read_as(who.row_access()))
-                .await?
-        }
-        Backend::Postgres(_) => {
-            let [all, title, text] = postgres_queries(&words);
-            sql(SEARCH_POSTGRES)
-                .bind(who.user_id)
-                .bind(all)
-                .bind(title)
-                .bind(text)
-                .bind(limit)
-                .fetch_all(state.db.read_as(who.row_access()))
-                .await?
-        }
+    // Both statements take the caller, three queries (see `sqlite_bands`, `postgres_queries`)
+    // and the limit, in that order.
+    let (statement, [first, second, third]) = match state.db.backend() {
+        Backend::Sqlite { .. } => (SEARCH_SQLITE, sqlite_bands(&words)),
+        Backend::Postgres(_) => (SEARCH_POSTGRES, postgres_queries(&words)),
     };
+    let rows: Vec<TaskRow> = sql(statement)
+        .bind(who.user_id)
+        .bind(first)
+        .bind(second)
+        .bind(third)
+        .bind(limit)
+        .fetch_all(state.db.read_as(who.row_access()))
+        .await?;
     let now = state.clock.now();
     Ok(TaskList { items: rows.iter().map(|r| r.to_response(now)).collect(), next_cursor: None })
 }
