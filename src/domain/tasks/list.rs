@@ -131,10 +131,9 @@ impl Shape {
     /// on that group's index for the order, `rest` with the filters and the cursor applied)
     /// and of the personal tasks' next page. Reading and sorting every visible task instead
     /// took a second on PostgreSQL and a quarter of one on SQLite for someone who sees
-    /// 100,000. Each group's page comes from a
-    /// lateral subquery on PostgreSQL; SQLite has none, so there each group's page is gathered
-    /// as a JSON array of row ids and read back by `json_each`, whose argument may name the
-    /// group row.
+    /// 100,000. Each group's page comes from a lateral subquery on PostgreSQL; SQLite has
+    /// none, so there each group's page is gathered as a JSON array of row ids and read back
+    /// by `json_each`, whose argument may name the group row.
     fn merged(self, rest: &str, order: &str) -> String {
         let live = live_groups_of_user!();
         let personal = |columns: &str| {
