@@ -170,6 +170,15 @@ async fn world() -> World {
     World { app, alice, bob, alice_group, bob_group }
 }
 
+/// Direct connections to the test database: as its owner (who bypasses the policies) and as
+/// the application's role (bound by them).
+async fn connections(w: &World) -> (PgConnection, PgConnection) {
+    let db = w.app.database.as_ref().expect("db");
+    let owner = PgConnection::connect(&db.owner_url()).await.expect("owner");
+    let app_role = PgConnection::connect(&db.app_url()).await.expect("app role");
+    (owner, app_role)
+}
+
 /// `SELECT COUNT(*) FROM table WHERE predicate` on `conn`, inside a transaction carrying
 /// `access` exactly as the application sets it (or no context at all).
 async fn count(conn: &mut PgConnection, access: Option<RowAccess>, table: &str, predicate: &str, w: &World) -> i64 {
@@ -200,9 +209,7 @@ async fn count(conn: &mut PgConnection, access: Option<RowAccess>, table: &str, 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_app_role_with_another_users_context_sees_none_of_alices_rows() {
     let w = world().await;
-    let db = w.app.database.as_ref().expect("db");
-    let mut owner = PgConnection::connect(&db.owner_url()).await.expect("owner");
-    let mut app_role = PgConnection::connect(&db.app_url()).await.expect("app role");
+    let (mut owner, mut app_role) = connections(&w).await;
     let bob = RowAccess::user(w.bob, false);
     let alice = RowAccess::user(w.alice, false);
     for (table, predicate) in PROTECTED {
@@ -264,6 +271,50 @@ async fn the_app_role_with_another_users_context_sees_none_of_alices_rows() {
     app_role.execute("SET row_security = off").await.expect("set");
     let refused = app_role.execute("SELECT COUNT(*) FROM users").await.expect_err("row_security = off is refused");
     assert!(refused.to_string().contains("row-level security"), "{refused}");
+}
+
+/// The group's rows that Alice sees only as a member (not as their author or owner).
+const AS_MEMBER: &[(&str, &str)] = &[
+    ("tasks", "group_id = $2"),
+    ("task_counters", "scope_id = $2"),
+    ("task_history", "task_id IN (SELECT id FROM tasks WHERE group_id = $2)"),
+    ("task_comments", "task_id IN (SELECT id FROM tasks WHERE group_id = $2)"),
+    ("tags", "group_id = $2"),
+    ("task_tags", "task_id IN (SELECT id FROM tasks WHERE group_id = $2)"),
+    ("groups", "id = $2"),
+    ("memberships", "group_id = $2 AND user_id <> $1"),
+];
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_member_who_left_sees_none_of_the_groups_rows() {
+    let w = world().await;
+    let (mut owner, mut app_role) = connections(&w).await;
+    let alice = RowAccess::user(w.alice, false);
+    // A second member, so that the group has a membership row that is not Alice's own.
+    sqlx::query(
+        "INSERT INTO memberships (id, group_id, user_id, role, created_at) VALUES ($1, $2, $3, 'member', now())",
+    )
+    .bind(Uuid::now_v7())
+    .bind(w.alice_group)
+    .bind(w.bob)
+    .execute(&mut owner)
+    .await
+    .expect("bob joins");
+    for (table, predicate) in AS_MEMBER {
+        assert!(count(&mut app_role, Some(alice), table, predicate, &w).await > 0, "{table}: a member sees them");
+    }
+    sqlx::query("UPDATE memberships SET deleted_at = now() WHERE group_id = $1 AND user_id = $2")
+        .bind(w.alice_group)
+        .bind(w.alice)
+        .execute(&mut owner)
+        .await
+        .expect("alice leaves");
+    for (table, predicate) in AS_MEMBER {
+        assert_eq!(count(&mut app_role, Some(alice), table, predicate, &w).await, 0, "{table}: after leaving");
+    }
+    // Bob, who stays, still sees the group's tasks.
+    let bob = RowAccess::user(w.bob, false);
+    assert!(count(&mut app_role, Some(bob), "tasks", "group_id = $2", &w).await > 0, "Bob, still a member");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

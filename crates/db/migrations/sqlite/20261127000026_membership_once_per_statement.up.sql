@@ -1,0 +1,3 @@
+-- PostgreSQL only (its row policies read the caller's memberships once per statement);
+-- SQLite has no row policies. Kept so both schemas share version numbers.
+SELECT 1;
