@@ -2,7 +2,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 
 import { addComment, commentsKey, commentsQuery, deleteComment, editComment, setCommentHidden } from '../../../api/comments';
-import { groupsQuery } from '../../../api/groups';
 import { meQuery } from '../../../api/me';
 import type { Comment, Member, Task } from '../../../api/types';
 import { Button } from '../../../components/Button';
@@ -89,8 +88,8 @@ export function CommentThread({ task, members, people }: { task: Task; members: 
   const queryClient = useQueryClient();
   const me = useQuery(meQuery);
   const comments = useQuery(commentsQuery(task.id));
-  const groups = useQuery({ ...groupsQuery, throwOnError: false, enabled: Boolean(task.group_id) });
-  const moderator = groups.data?.items.some((g) => g.id === task.group_id && g.my_role === 'admin') ?? false;
+  // The group's admins moderate; `members` is the task's group's (none for a personal task).
+  const moderator = members.some((m) => m.user_id === me.data?.id && m.role === 'admin');
   const [body, setBody] = useState('');
   const tooLong = [...body].length > MAX;
   const post = useMutation({

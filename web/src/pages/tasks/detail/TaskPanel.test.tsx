@@ -129,7 +129,6 @@ describe('TaskPanel', () => {
     const BO = '0190b7f4-9a63-7c3e-8b5f-3c1d2e4f5a6b';
     const comment = { id: 'c1', task_id: 't1', author_id: BO, body: 'Off-topic rant', created_at: '2026-11-02T10:00:00Z', hidden: false };
     const calls = api({
-      'GET /api/v1/groups': json(200, { items: [{ id: GROUP, name: 'Ops', my_role: 'admin' }] }),
       'GET /api/v1/tasks/t1/comments': [json(200, { items: [comment] }), json(200, { items: [{ ...comment, body: null, hidden: true }] })],
       'POST /api/v1/tasks/t1/comments/c1/hide': json(200, { ...comment, body: null, hidden: true }),
     });
@@ -142,6 +141,22 @@ describe('TaskPanel', () => {
     expect(await detail.findByText('Hidden by a group admin.')).toBeInTheDocument();
     expect(calls.callsTo('POST /api/v1/tasks/t1/comments/c1/hide')).toHaveLength(1);
     expect(detail.getByRole('button', { name: 'Unhide comment by Bo Berg' })).toBeInTheDocument();
+  });
+
+  it('offers no moderation to a member who is not a group admin', async () => {
+    const BO = '0190b7f4-9a63-7c3e-8b5f-3c1d2e4f5a6b';
+    const comment = { id: 'c1', task_id: 't1', author_id: BO, body: 'Off-topic rant', created_at: '2026-11-02T10:00:00Z', hidden: false };
+    api({
+      [`GET /api/v1/groups/${GROUP}/members`]: json(200, MEMBERS.map((m) => ({ ...m, role: 'member' }))),
+      'GET /api/v1/tasks/t1/comments': json(200, { items: [comment] }),
+    });
+    renderRoutes(routes, '/tasks?task=t1');
+    const detail = await panel();
+
+    // The author's name shows once the group's members are known: the moderator check reads them too.
+    expect(await detail.findByText('Bo Berg', { selector: 'li span' })).toBeInTheDocument();
+    expect(detail.getByText('Off-topic rant')).toBeInTheDocument();
+    expect(detail.queryByRole('button', { name: 'Hide comment by Bo Berg' })).not.toBeInTheDocument();
   });
 
   it('turns a due day into a due time in the viewer\'s zone', async () => {
