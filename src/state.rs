@@ -13,6 +13,7 @@ use crate::auth::throttle::LoginThrottle;
 use crate::config::Settings;
 use crate::domain::sessions::SessionCache;
 use crate::domain::setup::SetupGate;
+use crate::domain::tasks::ListCache;
 use crate::files::FileStore;
 use crate::health::HealthMonitor;
 use crate::http::rate_limit::RateLimits;
@@ -33,6 +34,8 @@ pub struct Shared {
     pub login_throttle: LoginThrottle,
     pub session_cache: SessionCache,
     pub files: FileStore,
+    /// Pages of group task lists, kept while their group's list version stands.
+    pub task_lists: ListCache,
     shutting_down: AtomicBool,
 }
 
@@ -53,6 +56,7 @@ impl AppState {
             login_throttle: LoginThrottle::default(),
             session_cache: SessionCache::default(),
             files: FileStore::from_settings(&settings),
+            task_lists: ListCache::new(settings.task_list_cache_mib as usize * 1024 * 1024),
             settings,
             db,
             clock,

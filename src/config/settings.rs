@@ -89,6 +89,9 @@ pub struct Settings {
     /// Days an archived task is kept before a daily job deletes it (0: keep forever).
     #[serde(deserialize_with = "number")]
     pub archived_task_retention_days: u32,
+    /// MiB of memory for pages of group task lists kept between requests (0: none kept).
+    #[serde(deserialize_with = "number")]
+    pub task_list_cache_mib: u32,
     /// Largest accepted attachment, in bytes.
     #[serde(deserialize_with = "number")]
     pub attachment_max_bytes: u64,
@@ -175,6 +178,7 @@ impl Default for Settings {
             registration: Registration::Invite,
             group_creation: GroupCreation::Everyone,
             archived_task_retention_days: 30,
+            task_list_cache_mib: 16,
             attachment_max_bytes: 25 * 1024 * 1024,
             attachment_quota_bytes: 1024 * 1024 * 1024,
             attachment_types: DEFAULT_ATTACHMENT_TYPES.iter().map(|t| (*t).to_owned()).collect(),
@@ -290,6 +294,7 @@ impl Settings {
         };
         put("group_creation", group_creation.into());
         put("archived_task_retention_days", i64::from(self.archived_task_retention_days).into());
+        put("task_list_cache_mib", i64::from(self.task_list_cache_mib).into());
         put("attachment_max_bytes", saturating_i64(self.attachment_max_bytes).into());
         put("attachment_quota_bytes", saturating_i64(self.attachment_quota_bytes).into());
         put("attachment_types", self.attachment_types.clone().into());

@@ -48,6 +48,10 @@ fn describe() {
         "SQLite only: transactions the writer committed (changes queued together share one)."
     );
     metrics::describe_counter!("db_changes_committed_total", "SQLite only: changes those transactions carried.");
+    metrics::describe_counter!(
+        "dayline_task_list_pages_total",
+        "Pages of a group's task list that could be kept, by source: kept in memory and still current, or read."
+    );
 }
 
 /// Installs the recorder early so the first requests are counted.

@@ -23,6 +23,7 @@ mod health;
 mod http_layers;
 mod invitations;
 mod jobs;
+mod kept_lists;
 mod mail;
 mod metrics;
 mod mfa;

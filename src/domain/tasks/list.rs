@@ -7,11 +7,12 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use dayline_api_types::{TaskList, TaskListQuery, TaskPriority, TaskStatus};
 use std::collections::HashMap;
-use std::sync::{OnceLock, PoisonError, RwLock};
+use std::sync::{Arc, OnceLock, PoisonError, RwLock};
 
 use dayline_db::{ActorContext, sql};
 use uuid::Uuid;
 
+use super::list_cache;
 use super::row::{TaskRow, group_task_columns_from, live_groups_of_user, task_columns, task_from, visible_to_user};
 use crate::auth::policy::GroupAction;
 use crate::domain::sessions::Authenticated;
@@ -46,6 +47,11 @@ const FILTERS: [&str; 9] = [
 
 /// The arguments every statement takes (see `list_tasks` for what each is).
 const ARGUMENTS: usize = 21;
+
+/// The filters a page kept in memory may use (see `list_cache`): those that read only the
+/// task's own row. Tags and attachments live in tables whose changes do not count up the
+/// group's list version, and "overdue" moves with the clock.
+const KEPT_FILTERS: u16 = 0b11_1111;
 
 /// Which tasks a list statement looks at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -288,6 +294,22 @@ impl Arguments {
         .fold(0, |bits, (i, used)| if *used { bits | (1 << i) } else { bits })
     }
 
+    /// What decides the rows of a page of group `group_id` besides the group's contents: the
+    /// key it is kept under.
+    fn page_key(&self, group_id: Uuid, sort: Sort, archived: bool, query: &TaskListQuery) -> String {
+        format!(
+            "{group_id}|{sort:?}|{archived}|{:?}|{:?}|{:?}|{}|{:?}|{:?}|{:?}|{}",
+            self.statuses,
+            self.priorities,
+            self.assignee,
+            self.unassigned,
+            query.due_before,
+            query.due_after,
+            self.cursor,
+            self.limit
+        )
+    }
+
     async fn fetch(
         &self,
         state: &AppState,
@@ -381,33 +403,51 @@ pub async fn list_tasks(
     let after_cursor = arguments.cursor.is_some();
     let postgres = matches!(state.db.backend(), dayline_db::Backend::Postgres(_));
     let shape = |scope| Shape { sort, scope, archived, filters, after_cursor, postgres }.sql();
-    let mut rows = match query.group_id {
-        None => arguments.fetch(state, who, query, shape(Scope::Visible)).await?,
+    let rows = match query.group_id {
+        None => Arc::new(arguments.fetch(state, who, query, shape(Scope::Visible)).await?),
         // A super admin's read of a group they are not in is audited: always ask the policy.
         Some(group_id) if who.is_super_admin => {
             crate::domain::groups::authorize(state, actor, who, group_id, GroupAction::Read, "tasks").await?;
-            arguments.fetch(state, who, query, shape(Scope::Group)).await?
+            Arc::new(arguments.fetch(state, who, query, shape(Scope::Group)).await?)
         }
         Some(group_id) => {
-            let rows = arguments.fetch(state, who, query, shape(Scope::GroupIfMember)).await?;
-            if rows.is_empty() {
+            let member_page = || async {
+                let rows = arguments.fetch(state, who, query, shape(Scope::GroupIfMember)).await?;
+                if !rows.is_empty() {
+                    return Ok::<_, AppError>(rows);
+                }
                 // Nothing: not a member (404), or a list that is empty, or a group the policy
                 // lets one read otherwise. The policy tells which; the plain scope then lists.
                 crate::domain::groups::authorize(state, actor, who, group_id, GroupAction::Read, "tasks").await?;
-                arguments.fetch(state, who, query, shape(Scope::Group)).await?
-            } else {
-                rows
+                arguments.fetch(state, who, query, shape(Scope::Group)).await
+            };
+            let key = (state.task_lists.is_enabled() && filters & !KEPT_FILTERS == 0)
+                .then(|| arguments.page_key(group_id, sort, archived, query));
+            let version = match &key {
+                Some(_) => list_cache::member_version(state, who.user_id, group_id).await?,
+                None => None,
+            };
+            match (key, version) {
+                (Some(key), Some(version)) => match state.task_lists.get(&key, version) {
+                    Some(rows) => {
+                        metrics::counter!("dayline_task_list_pages_total", "source" => "kept").increment(1);
+                        rows
+                    }
+                    None => {
+                        metrics::counter!("dayline_task_list_pages_total", "source" => "read").increment(1);
+                        let rows = Arc::new(member_page().await?);
+                        state.task_lists.put(key, version, rows.clone());
+                        rows
+                    }
+                },
+                _ => Arc::new(member_page().await?),
             }
         }
     };
-    let next_cursor = if rows.len() as i64 > limit {
-        rows.truncate(limit as usize);
-        rows.last().map(|row| encode(sort, row))
-    } else {
-        None
-    };
+    let limit = limit as usize;
+    let next_cursor = (rows.len() > limit).then(|| encode(sort, &rows[limit - 1]));
     let now = state.clock.now();
-    Ok(TaskList { items: rows.iter().map(|r| r.to_response(now)).collect(), next_cursor })
+    Ok(TaskList { items: rows.iter().take(limit).map(|r| r.to_response(now)).collect(), next_cursor })
 }
 
 #[cfg(test)]

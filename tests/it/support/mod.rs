@@ -240,6 +240,15 @@ impl TestApp {
         pair["access_token"].as_str().expect("access token").to_owned()
     }
 
+    /// A new group named `name`, made by the holder of `token`; its id.
+    pub async fn create_group(&self, token: &str, name: &str) -> String {
+        let response =
+            self.send(reqwest::Method::POST, "/api/v1/groups", token, Some(serde_json::json!({ "name": name }))).await;
+        assert_eq!(response.status(), 201, "group {name} created");
+        let group: serde_json::Value = response.json().await.expect("group");
+        group["id"].as_str().expect("id").to_owned()
+    }
+
     /// Creates an account with [`PASSWORD`] directly (as an administrator would).
     pub async fn create_user(&self, email: &str, name: &str, role: dayline_api_types::GlobalRole) {
         let hash = self.state.passwords.hash(PASSWORD.to_owned().into()).await.expect("hash");

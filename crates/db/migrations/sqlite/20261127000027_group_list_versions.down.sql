@@ -1,0 +1,5 @@
+DROP TRIGGER groups_change_group_lists;
+DROP TRIGGER tasks_update_changes_group_lists;
+DROP TRIGGER tasks_delete_changes_group_list;
+DROP TRIGGER tasks_insert_changes_group_list;
+DROP TABLE task_list_versions;
