@@ -249,3 +249,43 @@ async fn postgres_reads_a_page_of_open_tasks_not_the_whole_group() {
     let read = rows_read().await - before;
     assert!(read < 200, "a page of 20 open tasks read {read} of the group's 2,000 rows");
 }
+
+/// A transaction that changes many of a group's tasks counts the group's list version up
+/// once: counting it once per task made PostgreSQL step past every earlier count of the
+/// transaction on each new one (0.8 s instead of 0.2 s for 10,000 tasks, growing with the
+/// square). Each transaction still counts, so a kept page is never served after it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_counts_a_groups_list_version_once_per_transaction() {
+    let app = spawn_app(Backend::Postgres).await;
+    app.complete_setup().await;
+    app.create_user("bo@example.com", "Bo Berg", dayline_api_types::GlobalRole::User).await;
+    let token = app.access_token("bo@example.com", crate::support::PASSWORD).await;
+    let group = app.create_group(&token, "Ops").await;
+    for title in ["One", "Two", "Three"] {
+        let body = serde_json::json!({ "title": title, "group_id": group });
+        assert_eq!(app.send(reqwest::Method::POST, "/api/v1/tasks", &token, Some(body)).await.status(), 201);
+    }
+    let owner = app.owner_db().await;
+    let group_id = group.parse::<uuid::Uuid>().expect("uuid");
+    let version = || async {
+        let (v,): (i64,) = dayline_db::sql("SELECT version FROM task_list_versions WHERE group_id = $1")
+            .bind(group_id)
+            .fetch_one(&owner)
+            .await
+            .expect("version");
+        v
+    };
+    let before = version().await;
+    assert_eq!(before, 3, "one count per create");
+    dayline_db::sql("UPDATE tasks SET title = title || '!' WHERE group_id = $1")
+        .bind(group_id)
+        .execute_bookkeeping(&owner)
+        .await
+        .expect("update");
+    assert_eq!(version().await, before + 1, "three tasks changed in one transaction");
+    dayline_db::sql("UPDATE tasks SET title = 'Four' WHERE title = 'One!'")
+        .execute_bookkeeping(&owner)
+        .await
+        .expect("update");
+    assert_eq!(version().await, before + 2, "the next transaction counts again");
+}

@@ -174,7 +174,7 @@ on_both! {
         }
         let added = app.send(Method::POST, &format!("/api/v1/groups/{}/members", groups[0]), &hana, Some(json!({ "email": "ivo@example.com" }))).await;
         assert_eq!(added.status(), 201);
-        task(&app, &hana, json!({ "title": "Gateway", "description": "rollout plan", "group_id": groups[0] })).await;
+        task(&app, &hana, json!({ "title": "Gateway", "description": "rollout plan for the old one", "group_id": groups[0] })).await;
         task(&app, &hana, json!({ "title": "Rollout of the gateway", "group_id": groups[0] })).await;
         for n in 0..30 {
             task(&app, &hana, json!({ "title": format!("Gateway rollout {n}"), "group_id": groups[1 + n % 2] })).await;
@@ -185,5 +185,9 @@ on_both! {
         let everything = found(&app, &hana, "rollout gateway").await;
         assert_eq!(everything.len(), 20);
         assert_eq!(everything[..2], ["Rollout of the old gateway", "Gateway rollout 29"], "Hana sees all three");
+        // One title match, then the rest: Hana's search reads past the titles too.
+        for searcher in [&hana, &ivo] {
+            assert_eq!(found(&app, searcher, "old").await, ["Rollout of the old gateway", "Gateway"]);
+        }
     }
 }
