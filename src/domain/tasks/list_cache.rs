@@ -27,13 +27,18 @@ struct Kept {
     version: i64,
     rows: Arc<Vec<TaskRow>>,
     bytes: usize,
+    /// When it was kept (see `Pages::order`).
+    stamp: u64,
 }
 
 #[derive(Default)]
 struct Pages {
     by_key: HashMap<String, Kept>,
-    /// Keys in the order first kept: the oldest goes first when the budget is spent.
-    order: VecDeque<String>,
+    /// Keys with the stamp they were kept at, oldest first: the oldest page goes first when
+    /// the budget is spent. A page kept again (read at a newer version) is pushed anew; its
+    /// earlier entry no longer matches its stamp and is skipped.
+    order: VecDeque<(u64, String)>,
+    next_stamp: u64,
     bytes: usize,
 }
 
@@ -69,16 +74,26 @@ impl ListCache {
         }
         let mut pages = self.pages.lock().unwrap_or_else(PoisonError::into_inner);
         let pages = &mut *pages;
-        match pages.by_key.insert(key.clone(), Kept { version, rows, bytes }) {
-            Some(replaced) => pages.bytes -= replaced.bytes,
-            None => pages.order.push_back(key),
+        let stamp = pages.next_stamp;
+        pages.next_stamp += 1;
+        if let Some(replaced) = pages.by_key.insert(key.clone(), Kept { version, rows, bytes, stamp }) {
+            pages.bytes -= replaced.bytes;
         }
+        pages.order.push_back((stamp, key));
         pages.bytes += bytes;
         while pages.bytes > self.budget_bytes {
-            let Some(oldest) = pages.order.pop_front() else { break };
-            if let Some(dropped) = pages.by_key.remove(&oldest) {
+            let Some((stamp, oldest)) = pages.order.pop_front() else { break };
+            if pages.by_key.get(&oldest).is_some_and(|kept| kept.stamp == stamp)
+                && let Some(dropped) = pages.by_key.remove(&oldest)
+            {
                 pages.bytes -= dropped.bytes;
             }
+        }
+        // Pages kept again leave stale entries behind; drop them before they outnumber the
+        // pages (each entry is looked at once here per doubling: constant work per put).
+        if pages.order.len() > 2 * pages.by_key.len() + 64 {
+            let by_key = &pages.by_key;
+            pages.order.retain(|(stamp, key)| by_key.get(key).is_some_and(|kept| kept.stamp == *stamp));
         }
     }
 
@@ -169,6 +184,27 @@ mod tests {
         // One page bigger than a sixteenth of the budget is not kept at all.
         cache.put("huge".to_owned(), 1, Arc::new((0..100).map(|_| row("T", 20_000)).collect()));
         assert!(cache.get("huge", 1).is_none());
+    }
+
+    #[test]
+    fn a_page_kept_again_counts_as_new_and_stale_entries_are_dropped() {
+        // Pages of about 1.4 KB in a budget of 24 KB: 17 fit.
+        let cache = ListCache::new(24_000);
+        let page = || Arc::new(vec![row("T", 1_000)]);
+        cache.put("busy".to_owned(), 1, page());
+        cache.put("quiet".to_owned(), 1, page());
+        cache.put("busy".to_owned(), 2, page());
+        for n in 0..16 {
+            cache.put(format!("filler {n:02}"), 1, page());
+        }
+        assert!(cache.get("busy", 2).is_some(), "kept again, so newer than the quiet page");
+        assert!(cache.get("quiet", 1).is_none(), "the oldest page went");
+        assert!(cache.get("filler 15", 1).is_some());
+        for version in 3..1_000 {
+            cache.put("busy".to_owned(), version, page());
+        }
+        let pages = cache.pages.lock().unwrap_or_else(PoisonError::into_inner);
+        assert!(pages.order.len() <= 2 * pages.by_key.len() + 64, "{} entries", pages.order.len());
     }
 
     #[test]
